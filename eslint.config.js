@@ -1,0 +1,76 @@
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+
+const REACT_AND_THREE = ['react', 'react-dom', 'react-dom/*', 'three', 'three/*', '@react-three/*']
+
+/** Imports a folder may not make: the layer table of docs/ARCHITECTURE.md, enforced. */
+function forbid(patterns, message) {
+  return { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] }
+}
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'assets', 'data', 'coverage', 'test-results'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs['recommended-latest'].rules,
+      'react-hooks/exhaustive-deps': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['src/model/**'],
+    rules: forbid(
+      [...REACT_AND_THREE, 'zustand', 'zustand/*', '**/layout/**', '**/state/**', '**/scene/**', '**/ui/**', '**/export/**', '**/cli/**', 'node:*', 'fs', 'path'],
+      'src/model is pure: it imports nothing of React, three, zustand, Node or the layers above it.',
+    ),
+  },
+  {
+    files: ['src/layout/**'],
+    rules: forbid(
+      [...REACT_AND_THREE, 'zustand', 'zustand/*', '**/state/**', '**/scene/**', '**/ui/**', '**/export/**', '**/cli/**', 'node:*'],
+      'src/layout is pure: it may import only the model.',
+    ),
+  },
+  {
+    files: ['src/state/**'],
+    rules: forbid(
+      ['three', 'three/*', '@react-three/*', '**/scene/**', '**/ui/**', '**/export/**', '**/cli/**'],
+      'src/state may import only model and layout.',
+    ),
+  },
+  {
+    files: ['src/scene/**'],
+    rules: forbid(['**/ui/**', '**/export/**', '**/cli/**'], 'scene and ui meet only in the store.'),
+  },
+  {
+    files: ['src/ui/**'],
+    rules: forbid(
+      ['three', 'three/*', '@react-three/*', '**/scene/**', '**/export/**', '**/cli/**'],
+      'ui never imports the scene or three: they meet in the store.',
+    ),
+  },
+  {
+    files: ['src/export/**'],
+    rules: forbid(['**/ui/**', '**/scene/**', '**/cli/**'], 'export reads the store, not ui or scene.'),
+  },
+  {
+    files: ['src/cli/**'],
+    rules: forbid(
+      [...REACT_AND_THREE, 'zustand', '**/layout/**', '**/state/**', '**/scene/**', '**/ui/**', '**/export/**'],
+      'the command line uses only the model.',
+    ),
+  },
+  {
+    files: ['scripts/**', 'tests/**', 'src/cli/**'],
+    rules: { 'no-console': 'off' },
+  },
+)

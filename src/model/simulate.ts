@@ -1,0 +1,542 @@
+import { DEFAULT_ASSUMPTIONS, type Assumptions } from './constants'
+import { HOURS_PER_YEAR, MONTH_OF_HOUR, shiftClimate, type Climate } from './climate'
+import { newHour, planPlant, simulateHour, type Plant } from './plant'
+import { RACKS } from './racks'
+import type { Scenario } from './scenario'
+import { INLAND_WATER_MIN_C, SITES } from './sites'
+import { solarProfile, windProfile } from './supply'
+import { collectWarnings, type Warning } from './warnings'
+
+/** Readouts of one scenario (docs/ARCHITECTURE.md contract, plus extras). Units in the names. */
+export interface Readouts {
+  readonly rackCount: number
+  readonly gpuCount: number
+  readonly itDesignMw: number
+  readonly itAverageMw: number
+  readonly facilityPeakMw: number
+  readonly facilityAverageMw: number
+  readonly pueAnnual: number
+  readonly puePeak: number
+  readonly coolingDesignMwTh: number
+  readonly freeCoolingHours: number
+  readonly waterM3PerYear: number
+  readonly wueLPerKwh: number
+  readonly energyGwhPerYear: number
+  readonly co2TonnesPerYear: number
+  readonly cueKgPerKwh: number
+  readonly renewableShare: number
+  readonly unservedMwhPerYear: number
+  readonly computeBf16Pflops: number
+  readonly buildingFloorM2: number
+  readonly siteAreaHa: number
+  readonly warnings: readonly Warning[]
+  // Extras.
+  readonly computeFp8Pflops: number
+  readonly computeFp4Pflops: number
+  readonly itEnergyGwhPerYear: number
+  readonly chillerCapacityMwTh: number
+  readonly peakDayWaterM3: number
+  readonly heatReusedGwhPerYear: number
+  readonly designHour: number
+  readonly designDryBulbC: number
+  readonly designWetBulbC: number
+  readonly gridConnectionMva: number
+  readonly backupGenerators: number
+  readonly whiteSpaceM2: number
+  readonly windFarmAreaHa: number
+  readonly solarFieldAreaHa: number
+  readonly unservedHours: number
+  readonly supplyGwh: SupplyBreakdown
+  readonly energyBreakdownGwh: EnergyBreakdown
+}
+
+export interface SupplyBreakdown {
+  readonly wind: number
+  readonly solar: number
+  readonly hydro: number
+  readonly battery: number
+  readonly grid: number
+  readonly gas: number
+  readonly unserved: number
+  readonly curtailed: number
+}
+
+/** Annual facility energy by where it goes; the parts sum to `energyGwhPerYear`. */
+export interface EnergyBreakdown {
+  readonly it: number
+  readonly ups: number
+  readonly distribution: number
+  readonly transformers: number
+  readonly lighting: number
+  readonly crahFans: number
+  readonly chillers: number
+  readonly heatRejectionFans: number
+  readonly pumps: number
+}
+
+/** Hourly and monthly series for charts. */
+export interface Series {
+  readonly dryBulbC: Float32Array
+  readonly wetBulbC: Float32Array
+  readonly pue: Float32Array
+  readonly facilityMw: Float32Array
+  /** Monthly energy by source, GWh: [month][source] in SUPPLY_SOURCES order. */
+  readonly monthlySupplyGwh: readonly (readonly number[])[]
+  readonly monthlyPue: readonly number[]
+}
+
+export const SUPPLY_SOURCES = ['wind', 'solar', 'hydro', 'battery', 'grid', 'gas', 'unserved'] as const
+
+export interface Evaluation {
+  readonly readouts: Readouts
+  readonly series: Series
+}
+
+/** Year-invariant inputs derived from the climate; memoised on the climate and offset. */
+export interface Weather {
+  readonly climate: Climate
+  readonly offsetC: number
+  readonly dryBulbC: Float32Array
+  readonly wetBulbC: Float32Array
+  readonly seaC: Float32Array
+  readonly windPerMw: Float64Array
+  readonly solarPerMw: Float64Array
+}
+
+let lastWeather: Weather | null = null
+let lastWeatherAssumptions: Assumptions | null = null
+
+export function prepareWeather(climate: Climate, offsetC: number, a: Assumptions): Weather {
+  if (
+    lastWeather !== null &&
+    lastWeather.climate === climate &&
+    lastWeather.offsetC === offsetC &&
+    lastWeatherAssumptions === a
+  ) {
+    return lastWeather
+  }
+  const site = SITES[climate.id]
+  const { dryBulbC, wetBulbC } = shiftClimate(climate, offsetC)
+  const monthlySea = new Float64Array(12)
+  if (site.seaTempMonthlyC) {
+    site.seaTempMonthlyC.forEach((t, m) => (monthlySea[m] = t + offsetC))
+  } else {
+    // Inland: a lake or river near the monthly mean air temperature, never below 4 °C.
+    const sums = new Float64Array(12)
+    const counts = new Float64Array(12)
+    for (let i = 0; i < HOURS_PER_YEAR; i++) {
+      const m = MONTH_OF_HOUR[i] ?? 0
+      sums[m] = (sums[m] ?? 0) + (dryBulbC[i] ?? 0)
+      counts[m] = (counts[m] ?? 0) + 1
+    }
+    for (let m = 0; m < 12; m++) monthlySea[m] = Math.max(INLAND_WATER_MIN_C, (sums[m] ?? 0) / (counts[m] || 1))
+  }
+  const seaC = new Float32Array(HOURS_PER_YEAR)
+  for (let i = 0; i < HOURS_PER_YEAR; i++) seaC[i] = monthlySea[MONTH_OF_HOUR[i] ?? 0] ?? 0
+  lastWeather = {
+    climate,
+    offsetC,
+    dryBulbC,
+    wetBulbC,
+    seaC,
+    windPerMw: windProfile(climate, a),
+    solarPerMw: solarProfile(climate, site.solarCapacityFactor, site.lat, site.lon),
+  }
+  lastWeatherAssumptions = a
+  return lastWeather
+}
+
+/**
+ * Simulates the scenario hour by hour over the site's typical year and returns its readouts
+ * and series. Pure: the same scenario and climate always give the same result.
+ * `climate` must be the scenario's site.
+ */
+export function simulate(scenario: Scenario, climate: Climate, a: Assumptions = DEFAULT_ASSUMPTIONS): Evaluation {
+  if (climate.id !== scenario.site) {
+    throw new Error(`climate is for ${climate.id}, scenario is at ${scenario.site}`)
+  }
+  const site = SITES[scenario.site]
+  const rack = RACKS[scenario.rack]
+  const plant = planPlant(scenario, a)
+  const weather = prepareWeather(climate, scenario.climateOffsetC, a)
+  const u = scenario.utilization
+  const reuse = scenario.heatReuseFraction
+  const hour = newHour()
+
+  // Design: the worst hour of the year at full load, with no credit for heat reuse (a heat
+  // customer cannot be relied on at the design hour).
+  const design = findDesignHour(plant, a, weather)
+
+  // Annual pass at the scenario's utilization.
+  const facility = new Float64Array(HOURS_PER_YEAR)
+  const pue = new Float32Array(HOURS_PER_YEAR)
+  const facilityF32 = new Float32Array(HOURS_PER_YEAR)
+  let itSum = 0
+  let facilitySum = 0
+  let upsSum = 0
+  let distSum = 0
+  let trSum = 0
+  let lightSum = 0
+  let crahSum = 0
+  let chillerSum = 0
+  let rejectFanSum = 0
+  let pumpSum = 0
+  let waterSum = 0
+  let reusedSum = 0
+  let freeHours = 0
+  let peakDayWater = 0
+  let dayWater = 0
+  const monthIt = new Float64Array(12)
+  const monthFacility = new Float64Array(12)
+  for (let i = 0; i < HOURS_PER_YEAR; i++) {
+    simulateHour(plant, a, u, weather.dryBulbC[i] ?? 0, weather.wetBulbC[i] ?? 0, weather.seaC[i] ?? 0, reuse, hour)
+    const f = hour.facilityMw
+    facility[i] = f
+    facilityF32[i] = f
+    pue[i] = f / hour.itMw
+    itSum += hour.itMw
+    facilitySum += f
+    upsSum += hour.upsLossMw
+    distSum += hour.distributionLossMw
+    trSum += hour.transformerLossMw
+    lightSum += hour.lightingMw
+    crahSum += hour.crahFansMw
+    chillerSum += hour.chillersMw
+    rejectFanSum += hour.heatRejectionFansMw
+    pumpSum += hour.pumpsMw
+    waterSum += hour.waterM3
+    reusedSum += hour.reusedMw
+    if (hour.freeCooling) freeHours++
+    dayWater += hour.waterM3
+    if (i % 24 === 23) {
+      if (dayWater > peakDayWater) peakDayWater = dayWater
+      dayWater = 0
+    }
+    const m = MONTH_OF_HOUR[i] ?? 0
+    monthIt[m] = (monthIt[m] ?? 0) + hour.itMw
+    monthFacility[m] = (monthFacility[m] ?? 0) + f
+  }
+
+  const dispatch = dispatchSupply(scenario, facility, weather, a)
+
+  const itEnergyMwh = itSum
+  const facilityPeakMw = design.facilityMw
+  const rackCount = plant.rackCount
+  const whiteSpacePerRack = rack.liquidShare > 0 ? a.whiteSpaceLiquidM2PerRack : a.whiteSpaceAirM2PerRack
+  const whiteSpaceM2 = rackCount * whiteSpacePerRack
+  const windMw = scenario.power.windTurbines * scenario.power.windTurbineMw
+  const generators = Math.ceil(facilityPeakMw / (a.generatorUnitMw * a.generatorDerate))
+  const spareGenerators =
+    scenario.redundancy === '2N' ? generators : scenario.redundancy === 'N+1' ? Math.ceil(generators / 10) : 0
+
+  const base = {
+    rackCount,
+    gpuCount: plant.gpuCount,
+    itDesignMw: plant.itDesignMw,
+    itAverageMw: itSum / HOURS_PER_YEAR,
+    facilityPeakMw,
+    facilityAverageMw: facilitySum / HOURS_PER_YEAR,
+    pueAnnual: facilitySum / itSum,
+    puePeak: facilityPeakMw / plant.itDesignMw,
+    coolingDesignMwTh: design.heatMw + design.chillersMw,
+    freeCoolingHours: freeHours,
+    waterM3PerYear: waterSum,
+    // m³ × 1000 L / (MWh × 1000 kWh)
+    wueLPerKwh: waterSum / itEnergyMwh,
+    energyGwhPerYear: facilitySum / 1000,
+    co2TonnesPerYear: dispatch.co2Tonnes,
+    // t × 1000 kg / (MWh × 1000 kWh)
+    cueKgPerKwh: dispatch.co2Tonnes / itEnergyMwh,
+    renewableShare: dispatch.renewableMwh / facilitySum,
+    unservedMwhPerYear: dispatch.unservedMwh,
+    computeBf16Pflops: (plant.gpuCount * rack.bf16Tflops) / 1000,
+    buildingFloorM2: whiteSpaceM2 + (plant.itDesignMw * 1000) / a.supportFloorKwPerM2,
+    siteAreaHa: facilityPeakMw / a.siteMwPerHa,
+    computeFp8Pflops: (plant.gpuCount * rack.fp8Tflops) / 1000,
+    computeFp4Pflops: (plant.gpuCount * rack.fp4Tflops) / 1000,
+    itEnergyGwhPerYear: itEnergyMwh / 1000,
+    chillerCapacityMwTh: design.chillerLoadMw,
+    peakDayWaterM3: peakDayWater,
+    heatReusedGwhPerYear: reusedSum / 1000,
+    designHour: design.hour,
+    designDryBulbC: weather.dryBulbC[design.hour] ?? NaN,
+    designWetBulbC: weather.wetBulbC[design.hour] ?? NaN,
+    gridConnectionMva: (facilityPeakMw / a.gridPowerFactor) * a.gridMargin,
+    backupGenerators: generators + spareGenerators,
+    whiteSpaceM2,
+    windFarmAreaHa: windMw * a.windFarmHaPerMw,
+    solarFieldAreaHa: scenario.power.solarMw * SOLAR_HA_PER_MW,
+    unservedHours: dispatch.unservedHours,
+    supplyGwh: dispatch.gwh,
+    energyBreakdownGwh: {
+      it: itSum / 1000,
+      ups: upsSum / 1000,
+      distribution: distSum / 1000,
+      transformers: trSum / 1000,
+      lighting: lightSum / 1000,
+      crahFans: crahSum / 1000,
+      chillers: chillerSum / 1000,
+      heatRejectionFans: rejectFanSum / 1000,
+      pumps: pumpSum / 1000,
+    },
+  }
+  const warnings = collectWarnings({
+    scenario,
+    site,
+    rack,
+    plant,
+    readouts: base,
+    design,
+    climate,
+    dispatch,
+    assumptions: a,
+  })
+  const monthlyPue = Array.from(monthFacility, (f, m) => f / (monthIt[m] ?? 1))
+  return {
+    readouts: { ...base, warnings },
+    series: {
+      dryBulbC: weather.dryBulbC,
+      wetBulbC: weather.wetBulbC,
+      pue,
+      facilityMw: facilityF32,
+      monthlySupplyGwh: dispatch.monthlyGwh,
+      monthlyPue,
+    },
+  }
+}
+
+/** Land per MW of solar PV (AC), ha: Ong et al., NREL/TP-6A20-56290 (2013), total area. */
+export const SOLAR_HA_PER_MW = 2.9
+
+export interface DesignHour {
+  readonly hour: number
+  readonly facilityMw: number
+  readonly heatMw: number
+  readonly chillersMw: number
+  readonly chillerLoadMw: number
+  readonly freeCooling: boolean
+  /** True when the liquid loop alone needs chillers at the design hour. */
+  readonly liquidNeedsChillers: boolean
+}
+
+/**
+ * Hours that can be the design hour: full-load facility power rises with the sink temperature
+ * (dry bulb for dry and adiabatic coolers, wet bulb for towers, sea temperature for seawater,
+ * all three for the economiser), so the worst hour is among the hottest dry-bulb and wet-bulb
+ * hours and each month's hottest hour. Checking these ~60 hours instead of 8,760 gives the same
+ * peak (tests compare it with an exhaustive search) at a small fraction of the cost.
+ */
+function designCandidates(weather: Weather): Int32Array {
+  const cached = candidateCache.get(weather)
+  if (cached) return cached
+  const picked = new Set<number>()
+  for (const series of [weather.dryBulbC, weather.wetBulbC]) {
+    const order = Array.from({ length: HOURS_PER_YEAR }, (_, i) => i).sort(
+      (x, y) => (series[y] ?? 0) - (series[x] ?? 0) || x - y,
+    )
+    for (let k = 0; k < DESIGN_CANDIDATES_PER_SERIES; k++) picked.add(order[k] ?? 0)
+  }
+  const monthBest = new Int32Array(12).fill(-1)
+  for (let i = 0; i < HOURS_PER_YEAR; i++) {
+    const m = MONTH_OF_HOUR[i] ?? 0
+    const best = monthBest[m] ?? -1
+    if (best < 0 || (weather.dryBulbC[i] ?? 0) > (weather.dryBulbC[best] ?? 0)) monthBest[m] = i
+  }
+  monthBest.forEach((i) => picked.add(i))
+  const result = Int32Array.from([...picked].sort((x, y) => x - y))
+  candidateCache.set(weather, result)
+  return result
+}
+
+const DESIGN_CANDIDATES_PER_SERIES = 48
+const candidateCache = new WeakMap<Weather, Int32Array>()
+
+/**
+ * The design hour at full load. `exhaustive` searches all 8,760 hours (used by tests to check
+ * the candidate shortcut).
+ */
+export function findDesignHour(
+  plant: Plant,
+  a: Assumptions,
+  weather: Weather,
+  exhaustive = false,
+): DesignHour {
+  const hour = newHour()
+  let best = -1
+  let bestMw = -Infinity
+  let chillerLoad = 0
+  const hours = exhaustive ? null : designCandidates(weather)
+  const count = hours ? hours.length : HOURS_PER_YEAR
+  for (let k = 0; k < count; k++) {
+    const i = hours ? (hours[k] ?? 0) : k
+    simulateHour(plant, a, 1, weather.dryBulbC[i] ?? 0, weather.wetBulbC[i] ?? 0, weather.seaC[i] ?? 0, 0, hour)
+    if (hour.facilityMw > bestMw) {
+      bestMw = hour.facilityMw
+      best = i
+    }
+    if (hour.chillerLoadMw > chillerLoad) chillerLoad = hour.chillerLoadMw
+  }
+  simulateHour(plant, a, 1, weather.dryBulbC[best] ?? 0, weather.wetBulbC[best] ?? 0, weather.seaC[best] ?? 0, 0, hour)
+  return {
+    hour: best,
+    facilityMw: hour.facilityMw,
+    heatMw: hour.heatMw,
+    chillersMw: hour.chillersMw,
+    chillerLoadMw: chillerLoad,
+    freeCooling: hour.freeCooling,
+    liquidNeedsChillers: liquidLoopNeedsChillers(plant, weather, best, a),
+  }
+}
+
+function liquidLoopNeedsChillers(plant: Plant, weather: Weather, hour: number, a: Assumptions): boolean {
+  if (plant.liquidShare === 0) return false
+  const loop = plant.liquid
+  const t = weather.dryBulbC[hour] ?? 0
+  const wb = weather.wetBulbC[hour] ?? 0
+  const sink =
+    loop.sink === 'tower'
+      ? wb
+      : loop.sink === 'sea'
+        ? (weather.seaC[hour] ?? 0)
+        : loop.sink === 'adiabatic' && t + loop.approachK > loop.supplyC
+          ? t - a.adiabaticEffectiveness * (t - wb)
+          : t
+  return sink + loop.approachK > loop.supplyC
+}
+
+export interface Dispatch {
+  readonly gwh: SupplyBreakdown
+  readonly monthlyGwh: readonly (readonly number[])[]
+  readonly co2Tonnes: number
+  readonly renewableMwh: number
+  readonly unservedMwh: number
+  readonly unservedHours: number
+  /** Hydro energy used / its annual allowance (1 = the energy cap binds). */
+  readonly hydroBudgetUsed: number
+  readonly hydroScaled: boolean
+  /** No supply configured: an unlimited grid was assumed. */
+  readonly assumedGrid: boolean
+  readonly firmMw: number
+}
+
+/**
+ * Hourly supply dispatch in merit order: wind and solar, hydro (MW cap; its annual energy
+ * spread in proportion to need when the energy cap binds), battery, grid, gas; what is left is
+ * unserved. Surplus wind and solar charge the battery, the rest is curtailed.
+ */
+function dispatchSupply(scenario: Scenario, facility: Float64Array, weather: Weather, a: Assumptions): Dispatch {
+  const p = scenario.power
+  const site = SITES[scenario.site]
+  const windMw = p.windTurbines * p.windTurbineMw
+  const assumedGrid =
+    p.gridMw === 0 && p.hydroMw === 0 && windMw === 0 && p.solarMw === 0 && p.gasMw === 0 && p.batteryMwh === 0
+  const gridCap = assumedGrid ? Infinity : p.gridMw
+  const batteryMw = p.batteryMwh / a.batteryHours
+
+  // Hydro: what it would give without an energy cap, then scaled to the annual allowance.
+  let hydroWanted = 0
+  for (let i = 0; i < HOURS_PER_YEAR; i++) {
+    const renewable = windMw * (weather.windPerMw[i] ?? 0) + p.solarMw * (weather.solarPerMw[i] ?? 0)
+    hydroWanted += Math.min(p.hydroMw, Math.max(0, (facility[i] ?? 0) - renewable))
+  }
+  const hydroBudget = p.hydroMw * HOURS_PER_YEAR * p.hydroCapacityFactor
+  const hydroScale = hydroWanted > hydroBudget ? hydroBudget / hydroWanted : 1
+
+  let wind = 0
+  let solar = 0
+  let hydro = 0
+  let battery = 0
+  let grid = 0
+  let gas = 0
+  let unserved = 0
+  let unservedHours = 0
+  let curtailed = 0
+  let co2Kg = 0
+  let renewable = 0
+  let charge = p.batteryMwh / 2
+  const monthly = Array.from({ length: 12 }, () => [0, 0, 0, 0, 0, 0, 0])
+  for (let i = 0; i < HOURS_PER_YEAR; i++) {
+    const demand = facility[i] ?? 0
+    const windGen = windMw * (weather.windPerMw[i] ?? 0)
+    const solarGen = p.solarMw * (weather.solarPerMw[i] ?? 0)
+    const reGen = windGen + solarGen
+    const reUsed = Math.min(demand, reGen)
+    let surplus = reGen - reUsed
+    let need = demand - reUsed
+    let stored = 0
+    if (surplus > 0 && charge < p.batteryMwh) {
+      const intake = Math.min(surplus, batteryMw, (p.batteryMwh - charge) / a.batteryRoundTrip)
+      charge += intake * a.batteryRoundTrip
+      surplus -= intake
+      stored = intake
+    }
+    curtailed += surplus
+    const hydroOut = Math.min(p.hydroMw, need) * hydroScale
+    need -= hydroOut
+    const batteryOut = Math.min(need, batteryMw, charge)
+    charge -= batteryOut
+    need -= batteryOut
+    const gridOut = Math.min(need, gridCap)
+    need -= gridOut
+    const gasOut = Math.min(need, p.gasMw)
+    need -= gasOut
+    if (need > 1e-9) {
+      unserved += need
+      unservedHours++
+    } else {
+      need = 0
+    }
+    // Wind and solar used directly or stored carry their lifecycle emissions; the battery's
+    // output was counted when it was charged.
+    const reShareWind = reGen > 0 ? windGen / reGen : 0
+    const reTaken = reUsed + stored
+    const windTaken = reTaken * reShareWind
+    const solarTaken = reTaken - windTaken
+    co2Kg +=
+      1000 *
+      (windTaken * a.windLifecycleKgPerKwh +
+        solarTaken * a.solarLifecycleKgPerKwh +
+        hydroOut * a.hydroLifecycleKgPerKwh +
+        gridOut * site.grid.kgCo2PerKwh +
+        gasOut * a.gasKgPerKwh)
+    renewable += reUsed + hydroOut + batteryOut + gridOut * site.grid.renewableShare
+    const windUsed = reUsed * reShareWind
+    wind += windUsed
+    solar += reUsed - windUsed
+    hydro += hydroOut
+    battery += batteryOut
+    grid += gridOut
+    gas += gasOut
+    const row = monthly[MONTH_OF_HOUR[i] ?? 0]
+    if (row) {
+      row[0] = (row[0] ?? 0) + windUsed / 1000
+      row[1] = (row[1] ?? 0) + (reUsed - windUsed) / 1000
+      row[2] = (row[2] ?? 0) + hydroOut / 1000
+      row[3] = (row[3] ?? 0) + batteryOut / 1000
+      row[4] = (row[4] ?? 0) + gridOut / 1000
+      row[5] = (row[5] ?? 0) + gasOut / 1000
+      row[6] = (row[6] ?? 0) + need / 1000
+    }
+  }
+  return {
+    gwh: {
+      wind: wind / 1000,
+      solar: solar / 1000,
+      hydro: hydro / 1000,
+      battery: battery / 1000,
+      grid: grid / 1000,
+      gas: gas / 1000,
+      unserved: unserved / 1000,
+      curtailed: curtailed / 1000,
+    },
+    monthlyGwh: monthly,
+    co2Tonnes: co2Kg / 1000,
+    renewableMwh: renewable,
+    unservedMwh: unserved,
+    unservedHours,
+    hydroBudgetUsed: hydroBudget > 0 ? hydro / hydroBudget : 0,
+    hydroScaled: hydroScale < 1,
+    assumedGrid,
+    firmMw: (assumedGrid ? Infinity : p.gridMw) + p.hydroMw + p.gasMw + batteryMw,
+  }
+}

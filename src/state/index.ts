@@ -1,0 +1,4 @@
+export * from './actions'
+export * from './climate'
+export * from './derived'
+export * from './store'

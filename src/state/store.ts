@@ -1,0 +1,51 @@
+import { create } from 'zustand'
+import { DEFAULT_SCENARIO, type Climate, type Scenario, type SiteId } from '../model'
+
+/** Layers the viewer can show or hide (toggled with `visible`, never remounted). */
+export type LayerId = 'power' | 'cooling' | 'compute' | 'site'
+
+/** Named camera views; 'custom' carries its own position and target. */
+export const CAMERA_VIEWS = ['overview', 'top', 'hall', 'cooling', 'power'] as const
+export type CameraViewId = (typeof CAMERA_VIEWS)[number]
+
+export interface CameraState {
+  readonly view: CameraViewId | 'custom'
+  /** Metres, world space; present for 'custom'. */
+  readonly position?: readonly [number, number, number]
+  readonly target?: readonly [number, number, number]
+}
+
+/** What the user clicked: an asset kind and its index within that kind. */
+export interface Selection {
+  readonly kind: string
+  readonly index: number
+}
+
+export type Units = 'si' | 'imperial'
+
+export interface CampusState {
+  /** The source of truth: readouts and layout are derived from it, never stored. */
+  readonly scenario: Scenario
+  /** Climates loaded so far (lazily, one site at a time). */
+  readonly climates: Readonly<Partial<Record<SiteId, Climate>>>
+  readonly selection: Selection | null
+  readonly layers: Readonly<Record<LayerId, boolean>>
+  readonly camera: CameraState
+  readonly units: Units
+}
+
+export const DEFAULT_LAYERS: Readonly<Record<LayerId, boolean>> = {
+  power: true,
+  cooling: true,
+  compute: true,
+  site: true,
+}
+
+export const useCampus = create<CampusState>()(() => ({
+  scenario: DEFAULT_SCENARIO,
+  climates: {},
+  selection: null,
+  layers: DEFAULT_LAYERS,
+  camera: { view: 'overview' },
+  units: 'si',
+}))
