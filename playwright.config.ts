@@ -13,7 +13,9 @@ function chromiumPath(): string {
       .toString()
       .trim()
   } catch {
-    throw new Error('No Chromium found: install it (apt-get install -y chromium) or set CHROMIUM_PATH.')
+    throw new Error(
+      'No Chromium found: install it (apt-get install -y chromium) or set CHROMIUM_PATH.',
+    )
   }
 }
 
@@ -29,7 +31,9 @@ export const CHROMIUM_ARGS = [
   '--enable-unsafe-swiftshader',
 ]
 
-const PORT = 4319
+// PW_PORT and DIST_DIR let two runs (e.g. two engineers' checks) share a machine.
+const PORT = Number(process.env.PW_PORT ?? 4319)
+const DIST = process.env.DIST_DIR ?? 'dist'
 
 export default defineConfig({
   testDir: 'tests/browser',
@@ -46,7 +50,7 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,

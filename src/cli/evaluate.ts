@@ -46,7 +46,10 @@ export function runEvaluate(args: readonly string[], readStdin: () => string): C
   if (flags.includes('--help')) return { code: 0, stdout: `${USAGE}\n`, stderr: '' }
   const unknown = flags.filter((f) => f !== '--json')
   if (unknown.length > 0 || files.length !== 1) {
-    const why = unknown.length > 0 ? `unknown option ${unknown.join(', ')}` : 'expected exactly one scenario file'
+    const why =
+      unknown.length > 0
+        ? `unknown option ${unknown.join(', ')}`
+        : 'expected exactly one scenario file'
     return { code: 2, stdout: '', stderr: `${why}\n${USAGE}\n` }
   }
   const file = files[0] ?? '-'
@@ -59,12 +62,20 @@ export function runEvaluate(args: readonly string[], readStdin: () => string): C
   }
   const parsed = parseScenarioJson(text)
   if (!parsed.ok) {
-    return { code: 2, stdout: '', stderr: parsed.problems.map((p) => `${formatProblem(p)}\n`).join('') }
+    return {
+      code: 2,
+      stdout: '',
+      stderr: parsed.problems.map((p) => `${formatProblem(p)}\n`).join(''),
+    }
   }
   const scenario = parsed.scenario
   const { readouts } = simulate(scenario, loadClimate(scenario.site))
   const json = flags.includes('--json')
-  return { code: 0, stdout: json ? `${JSON.stringify(readouts, null, 2)}\n` : formatTable(scenario, readouts), stderr: '' }
+  return {
+    code: 0,
+    stdout: json ? `${JSON.stringify(readouts, null, 2)}\n` : formatTable(scenario, readouts),
+    stderr: '',
+  }
 }
 
 const numberFormat = (digits: number): Intl.NumberFormat =>
@@ -74,7 +85,9 @@ const numberFormat = (digits: number): Intl.NumberFormat =>
 export function formatTable(scenario: Scenario, readouts: Readouts): string {
   const lines: string[] = []
   const site = SITES[scenario.site]
-  lines.push(`${scenario.name} — ${site.label}${site.climateQuality === 'synthesised' ? ' (synthesised climate)' : ''}`)
+  lines.push(
+    `${scenario.name} — ${site.label}${site.climateQuality === 'synthesised' ? ' (synthesised climate)' : ''}`,
+  )
   for (const group of READOUT_GROUPS) {
     lines.push('', group.label)
     for (const spec of READOUT_SPECS.filter((s) => s.group === group.id)) {

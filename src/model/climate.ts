@@ -49,7 +49,8 @@ const SERIES = ['dryBulbC', 'dewPointC', 'wetBulbC', 'windMs'] as const
 export function decodeClimate(asset: unknown): Climate {
   if (typeof asset !== 'object' || asset === null) throw new Error('climate asset: not an object')
   const a = asset as Record<string, unknown>
-  if (a.format !== 'campus-climate/1') throw new Error(`climate asset: unknown format ${String(a.format)}`)
+  if (a.format !== 'campus-climate/1')
+    throw new Error(`climate asset: unknown format ${String(a.format)}`)
   const scale = typeof a.scale === 'number' && a.scale > 0 ? a.scale : 10
   const series = {} as Record<(typeof SERIES)[number], Float32Array>
   for (const name of SERIES) {
@@ -101,7 +102,8 @@ export interface ClimateSummary {
 export function summariseClimate(climate: Climate): ClimateSummary {
   const sortedDb = Float32Array.from(climate.dryBulbC).sort()
   const sortedWb = Float32Array.from(climate.wetBulbC).sort()
-  const at = (sorted: Float32Array, q: number): number => sorted[Math.floor(q * (sorted.length - 1))] ?? NaN
+  const at = (sorted: Float32Array, q: number): number =>
+    sorted[Math.floor(q * (sorted.length - 1))] ?? NaN
   let sum = 0
   let wind = 0
   let hot = 0
@@ -127,7 +129,10 @@ export function summariseClimate(climate: Climate): ClimateSummary {
  * warming: Clausius–Clapeyron keeps RH roughly constant). The wet bulb moves by the change the
  * enthalpy-equality solver gives, so an offset of 0 returns the stored values exactly.
  */
-export function shiftClimate(climate: Climate, offsetC: number): { dryBulbC: Float32Array; wetBulbC: Float32Array } {
+export function shiftClimate(
+  climate: Climate,
+  offsetC: number,
+): { dryBulbC: Float32Array; wetBulbC: Float32Array } {
   if (offsetC === 0) return { dryBulbC: climate.dryBulbC, wetBulbC: climate.wetBulbC }
   const dryBulb = new Float32Array(HOURS_PER_YEAR)
   const wetBulb = new Float32Array(HOURS_PER_YEAR)

@@ -21,6 +21,10 @@ export * from './supply'
 export * from './warnings'
 
 /** Readouts of a scenario over its site's typical year (see `simulate` for the series too). */
-export function evaluate(scenario: Scenario, climate: Climate, assumptions?: Assumptions): Readouts {
+export function evaluate(
+  scenario: Scenario,
+  climate: Climate,
+  assumptions?: Assumptions,
+): Readouts {
   return simulate(scenario, climate, assumptions).readouts
 }

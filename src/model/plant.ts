@@ -51,14 +51,21 @@ export function planPlant(scenario: Scenario, a: Assumptions): Plant {
   const lightingMw = a.lightingFraction * itDesignMw
   // k_fan = Δp / (ρ · c_p · ΔT · η): fan power per unit of heat moved by air (Lei & Masanet).
   const crahFanPerMw =
-    a.crahFanPressurePa / (a.airDensityKgM3 * a.airCpKjKgK * 1000 * a.airDeltaK * a.crahFanEfficiency)
+    a.crahFanPressurePa /
+    (a.airDensityKgM3 * a.airCpKjKgK * 1000 * a.airDeltaK * a.crahFanEfficiency)
   const upsLoadingDesign =
-    scenario.redundancy === 'N' ? a.upsLoadingN : scenario.redundancy === '2N' ? a.upsLoading2N : a.upsLoadingN1
+    scenario.redundancy === 'N'
+      ? a.upsLoadingN
+      : scenario.redundancy === '2N'
+        ? a.upsLoading2N
+        : a.upsLoadingN1
 
   const liquidHeatDesign = liquidShare * computeDesignMw
   const airIt = itDesignMw - liquidHeatDesign
   const airHeatDesign =
-    (airIt + itDesignMw * (upsLossFraction(upsLoadingDesign, a) + a.distributionLoss) + lightingMw) *
+    (airIt +
+      itDesignMw * (upsLossFraction(upsLoadingDesign, a) + a.distributionLoss) +
+      lightingMw) *
     (1 + crahFanPerMw)
 
   const approach = (sink: Sink): number =>
@@ -110,18 +117,30 @@ export function upsLossFraction(loading: number, a: Assumptions): number {
 export function leiChillerCop(partLoad: number, condenserC: number): number {
   const L = partLoad
   const t = condenserC
-  return 16.798751 + 0.00884 * t * t - 8.528931 * L * L + 9.885294 * L - 0.760621 * t + 0.084615 * L * t
+  return (
+    16.798751 + 0.00884 * t * t - 8.528931 * L * L + 9.885294 * L - 0.760621 * t + 0.084615 * L * t
+  )
 }
 
 /** Carnot-fraction chiller COP: η · T_evap / (T_cond − T_evap), kelvin; capped. */
-export function carnotChillerCop(eta: number, evaporatorC: number, condenserC: number, cap: number): number {
+export function carnotChillerCop(
+  eta: number,
+  evaporatorC: number,
+  condenserC: number,
+  cap: number,
+): number {
   const lift = condenserC - evaporatorC
   if (lift <= 0) return cap
   return Math.min(cap, (eta * (evaporatorC + 273.15)) / lift)
 }
 
 /** Free-cooling fraction (Lei & Masanet): clamp((T_r − (T_sink + A)) / (T_r − T_s), 0, 1). */
-export function freeCoolingFraction(supplyC: number, returnC: number, sinkC: number, approachK: number): number {
+export function freeCoolingFraction(
+  supplyC: number,
+  returnC: number,
+  sinkC: number,
+  approachK: number,
+): number {
   const f = (returnC - (sinkC + approachK)) / (returnC - supplyC)
   return f <= 0 ? 0 : f >= 1 ? 1 : f
 }
@@ -185,7 +204,15 @@ interface LoopResult {
   waterM3: number
   free: boolean
 }
-const loopScratch: LoopResult = { chillerLoadMw: 0, chillerMw: 0, rejectedMw: 0, fansMw: 0, pumpsMw: 0, waterM3: 0, free: true }
+const loopScratch: LoopResult = {
+  chillerLoadMw: 0,
+  chillerMw: 0,
+  rejectedMw: 0,
+  fansMw: 0,
+  pumpsMw: 0,
+  waterM3: 0,
+  free: true,
+}
 
 function runLoop(
   loop: Loop,
@@ -222,7 +249,9 @@ function runLoop(
     case 'adiabatic':
       // Pads wet only when dry cooling alone cannot hold the supply temperature.
       adiabaticActive = dryBulbC + approach > supply
-      sink = adiabaticActive ? dryBulbC - a.adiabaticEffectiveness * (dryBulbC - wetBulbC) : dryBulbC
+      sink = adiabaticActive
+        ? dryBulbC - a.adiabaticEffectiveness * (dryBulbC - wetBulbC)
+        : dryBulbC
       break
     default:
       sink = dryBulbC
@@ -322,12 +351,18 @@ function runEconomizer(
   const chillerMw =
     chillerLoad > 0
       ? chillerLoad /
-        carnotChillerCop(a.chillerEtaAirCooled, supply - a.evaporatorApproachK, dryBulbC + a.condenserApproachAirK, a.chillerCopMax)
+        carnotChillerCop(
+          a.chillerEtaAirCooled,
+          supply - a.evaporatorApproachK,
+          dryBulbC + a.condenserApproachAirK,
+          a.chillerCopMax,
+        )
       : 0
   // Water evaporated = air mass × c_p × cooling / h_fg, with air mass = Q / (c_p · ΔT_air).
   const water =
     evaporatedK > 0
-      ? ((heatMw * (evaporatedK / a.airDeltaK) * 3600) / latentHeatKjPerKg(dryBulbC)) * (1 + a.adiabaticBleed)
+      ? ((heatMw * (evaporatedK / a.airDeltaK) * 3600) / latentHeatKjPerKg(dryBulbC)) *
+        (1 + a.adiabaticBleed)
       : 0
   r.chillerLoadMw = chillerLoad
   r.chillerMw = chillerMw
@@ -376,7 +411,10 @@ export function simulateHour(
   const air = runLoop(plant.air, airHeat, dryBulbC, wetBulbC, seaC, reuse, a)
 
   const pumps =
-    a.pumpLiquid * liquidHeat + (plant.air.sink === 'economizer' ? 0 : a.pumpAirLoop * airHeat) + lPumps + air.pumpsMw
+    a.pumpLiquid * liquidHeat +
+    (plant.air.sink === 'economizer' ? 0 : a.pumpAirLoop * airHeat) +
+    lPumps +
+    air.pumpsMw
   const mechanical = crahFans + lChiller + air.chillerMw + lFans + air.fansMw + pumps
   const beforeTransformers = it + upsLoss + distribution + lighting + mechanical
   const transformer = a.transformerLoss * beforeTransformers

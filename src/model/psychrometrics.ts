@@ -48,5 +48,7 @@ export function wetBulbC(dryBulbC: number, relHumidityPct: number, pressurePa = 
 
 /** Relative humidity, %, from dry bulb and dew point. */
 export function relativeHumidityPct(dryBulbC: number, dewPointC: number): number {
-  return (100 * saturationPressurePa(Math.min(dewPointC, dryBulbC))) / saturationPressurePa(dryBulbC)
+  return (
+    (100 * saturationPressurePa(Math.min(dewPointC, dryBulbC))) / saturationPressurePa(dryBulbC)
+  )
 }

@@ -108,7 +108,8 @@ export const RACKS: Readonly<Record<RackId, RackSpec>> = {
     maxLiquidSupplyC: 40,
     weightKg: 1450,
     confidence: 'M',
-    source: 'verda.com GB300 NVL72 architecture; introl.com; Morgan Stanley rack model (1.4 kW per GPU)',
+    source:
+      'verda.com GB300 NVL72 architecture; introl.com; Morgan Stanley rack model (1.4 kW per GPU)',
   },
   'vr-nvl144': {
     id: 'vr-nvl144',

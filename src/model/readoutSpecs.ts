@@ -113,7 +113,13 @@ export const READOUT_SPECS: readonly ReadoutSpec[] = [
     formula:
       'Largest hourly facility power at full load over the year: IT + UPS + distribution + transformers + lighting + fans + chillers + pumps',
     inputs: ['site', 'climateOffsetC', 'cooling', 'liquidSupplyC', 'redundancy'],
-    constants: ['upsNoLoad', 'distributionLoss', 'transformerLoss', 'approachDryK', 'chillerEtaAirCooled'],
+    constants: [
+      'upsNoLoad',
+      'distributionLoss',
+      'transformerLoss',
+      'approachDryK',
+      'chillerEtaAirCooled',
+    ],
     source: `${HOURLY}; design hour = worst hour of the typical year`,
   },
   {
@@ -200,7 +206,8 @@ export const READOUT_SPECS: readonly ReadoutSpec[] = [
     unit: 'MWth',
     group: 'cooling',
     digits: 1,
-    formula: 'liquid-loop heat + air-loop heat (incl. fans, UPS, lighting) + chiller work at the design hour, no heat-reuse credit',
+    formula:
+      'liquid-loop heat + air-loop heat (incl. fans, UPS, lighting) + chiller work at the design hour, no heat-reuse credit',
     inputs: ['rack', 'cooling', 'site'],
     constants: ['crahFanPressurePa'],
     source: HOURLY,
@@ -211,7 +218,8 @@ export const READOUT_SPECS: readonly ReadoutSpec[] = [
     unit: 'MWth',
     group: 'cooling',
     digits: 1,
-    formula: 'max over the year of the chiller load at full load, (1 − free-cooling fraction) × loop heat',
+    formula:
+      'max over the year of the chiller load at full load, (1 − free-cooling fraction) × loop heat',
     inputs: ['cooling', 'liquidSupplyC', 'site', 'climateOffsetC'],
     constants: ['approachDryK', 'approachTowerK', 'liquidDeltaK'],
     source: 'Lei & Masanet (2022) water-side economiser fraction',
@@ -247,7 +255,12 @@ export const READOUT_SPECS: readonly ReadoutSpec[] = [
     formula:
       'towers: Q_rej × 3600/h_fg(T_wb) × f_lat × (1 + 1/(CoC − 1)); adiabatic: Q_rej × share × 3600/h_fg × (1 + bleed); closed loops: 0.001 L/kWh IT',
     inputs: ['cooling', 'site', 'climateOffsetC'],
-    constants: ['towerLatentFraction', 'cyclesOfConcentration', 'adiabaticBleed', 'closedLoopMakeupLPerKwh'],
+    constants: [
+      'towerLatentFraction',
+      'cyclesOfConcentration',
+      'adiabaticBleed',
+      'closedLoopMakeupLPerKwh',
+    ],
     source: 'Lei & Masanet (2022); model reference §2.6',
   },
   {
@@ -267,10 +280,17 @@ export const READOUT_SPECS: readonly ReadoutSpec[] = [
     unit: 't/yr',
     group: 'water-carbon',
     digits: 0,
-    formula: 'Σ hourly energy by source × its emission factor (grid: regional average; on-site: lifecycle or combustion)',
+    formula:
+      'Σ hourly energy by source × its emission factor (grid: regional average; on-site: lifecycle or combustion)',
     inputs: ['site', 'power.gridMw', 'power.gasMw', 'power.hydroMw'],
-    constants: ['hydroLifecycleKgPerKwh', 'windLifecycleKgPerKwh', 'solarLifecycleKgPerKwh', 'gasKgPerKwh'],
-    source: 'US EPA eGRID / Emission Factors Hub; codecarbon Nordic factors; IPCC AR5 lifecycle medians',
+    constants: [
+      'hydroLifecycleKgPerKwh',
+      'windLifecycleKgPerKwh',
+      'solarLifecycleKgPerKwh',
+      'gasKgPerKwh',
+    ],
+    source:
+      'US EPA eGRID / Emission Factors Hub; codecarbon Nordic factors; IPCC AR5 lifecycle medians',
   },
   {
     key: 'cueKgPerKwh',

@@ -92,7 +92,20 @@ function num(
   integer = false,
 ): NumberField {
   const key = path.split('.').pop() ?? path
-  return { kind: 'number', path, key, label, unit, min, max, step, integer, default: defaultValue, group, help }
+  return {
+    kind: 'number',
+    path,
+    key,
+    label,
+    unit,
+    min,
+    max,
+    step,
+    integer,
+    default: defaultValue,
+    group,
+    help,
+  }
 }
 
 function choice(
@@ -125,7 +138,15 @@ export const FIELDS: readonly Field[] = [
     'site',
     'Built-in site: its hourly typical weather year, grid carbon and price, water stress and terrain.',
   ),
-  num('climateOffsetC', 'Climate offset', '°C', [-5, 8, 0.5], 0, 'site', 'What-if warming added to every hour of the typical year (relative humidity held).'),
+  num(
+    'climateOffsetC',
+    'Climate offset',
+    '°C',
+    [-5, 8, 0.5],
+    0,
+    'site',
+    'What-if warming added to every hour of the typical year (relative humidity held).',
+  ),
   choice(
     'rack',
     'Rack type',
@@ -134,10 +155,45 @@ export const FIELDS: readonly Field[] = [
     'compute',
     'GPU generation and rack: sets design power, GPUs per rack, FLOPS and the liquid share of heat.',
   ),
-  num('utilization', 'Utilization', '–', [0.3, 1, 0.01], 0.85, 'compute', 'Mean compute power as a share of rack design power (training 0.8–0.9, inference 0.5–0.8).'),
-  num('buildings', 'Buildings', 'count', [1, 40, 1], 2, 'campus', 'GPU buildings on the campus (a 4.5 GW programme is ~32 buildings).', true),
-  num('hallsPerBuilding', 'Halls per building', 'count', [1, 8, 1], 4, 'campus', 'Data halls (white space rooms) in each building.', true),
-  num('racksPerHall', 'Racks per hall', 'count', [1, 600, 1], 174, 'campus', 'Rack positions filled in each hall.', true),
+  num(
+    'utilization',
+    'Utilization',
+    '–',
+    [0.3, 1, 0.01],
+    0.85,
+    'compute',
+    'Mean compute power as a share of rack design power (training 0.8–0.9, inference 0.5–0.8).',
+  ),
+  num(
+    'buildings',
+    'Buildings',
+    'count',
+    [1, 40, 1],
+    2,
+    'campus',
+    'GPU buildings on the campus (a 4.5 GW programme is ~32 buildings).',
+    true,
+  ),
+  num(
+    'hallsPerBuilding',
+    'Halls per building',
+    'count',
+    [1, 8, 1],
+    4,
+    'campus',
+    'Data halls (white space rooms) in each building.',
+    true,
+  ),
+  num(
+    'racksPerHall',
+    'Racks per hall',
+    'count',
+    [1, 600, 1],
+    174,
+    'campus',
+    'Rack positions filled in each hall.',
+    true,
+  ),
   choice(
     'cooling',
     'Cooling',
@@ -146,8 +202,24 @@ export const FIELDS: readonly Field[] = [
     'cooling',
     'How heat leaves the halls and the site.',
   ),
-  num('liquidSupplyC', 'Liquid supply temperature', '°C', [17, 45, 1], 30, 'cooling', 'Facility water supply to the CDUs (ASHRAE W17…W45). Warmer water means more free cooling.'),
-  num('heatReuseFraction', 'Heat reuse', '–', [0, 0.5, 0.01], 0, 'cooling', 'Share of heat exported to district heating or industry instead of rejected.'),
+  num(
+    'liquidSupplyC',
+    'Liquid supply temperature',
+    '°C',
+    [17, 45, 1],
+    30,
+    'cooling',
+    'Facility water supply to the CDUs (ASHRAE W17…W45). Warmer water means more free cooling.',
+  ),
+  num(
+    'heatReuseFraction',
+    'Heat reuse',
+    '–',
+    [0, 0.5, 0.01],
+    0,
+    'cooling',
+    'Share of heat exported to district heating or industry instead of rejected.',
+  ),
   choice(
     'redundancy',
     'Electrical redundancy',
@@ -160,14 +232,79 @@ export const FIELDS: readonly Field[] = [
     'power',
     'UPS and distribution redundancy: sets UPS loading and so its losses.',
   ),
-  num('power.gridMw', 'Grid import', 'MW', [0, 20000, 10], 0, 'power', 'Grid connection capacity. With no supply at all configured, an unlimited grid is assumed.'),
-  num('power.hydroMw', 'Hydro', 'MW', [0, 20000, 10], 250, 'power', 'Hydropower capacity (plant or contract), dispatchable up to this.'),
-  num('power.hydroCapacityFactor', 'Hydro energy factor', '–', [0.1, 1, 0.01], 1, 'power', 'Annual hydro energy as a share of MW × 8760 h: 1 = firm supply from a large regional system; 0.48 = the Norwegian fleet average for a dedicated plant.'),
-  num('power.windTurbines', 'Wind turbines', 'count', [0, 2000, 1], 0, 'power', 'On-site or contracted wind turbines, from the site’s hourly wind.', true),
-  num('power.windTurbineMw', 'Turbine rating', 'MW', [1, 20, 0.5], 5, 'power', 'Rated power of each turbine.'),
-  num('power.solarMw', 'Solar', 'MW', [0, 20000, 10], 0, 'power', 'Solar PV (AC), from the sun’s path at the site.'),
-  num('power.gasMw', 'Gas turbines', 'MW', [0, 20000, 10], 0, 'power', 'On-site gas turbines, dispatched when other supply falls short.'),
-  num('power.batteryMwh', 'Battery', 'MWh', [0, 100000, 10], 0, 'power', 'Battery storage (4-hour), charged from surplus wind and solar.'),
+  num(
+    'power.gridMw',
+    'Grid import',
+    'MW',
+    [0, 20000, 10],
+    0,
+    'power',
+    'Grid connection capacity. With no supply at all configured, an unlimited grid is assumed.',
+  ),
+  num(
+    'power.hydroMw',
+    'Hydro',
+    'MW',
+    [0, 20000, 10],
+    250,
+    'power',
+    'Hydropower capacity (plant or contract), dispatchable up to this.',
+  ),
+  num(
+    'power.hydroCapacityFactor',
+    'Hydro energy factor',
+    '–',
+    [0.1, 1, 0.01],
+    1,
+    'power',
+    'Annual hydro energy as a share of MW × 8760 h: 1 = firm supply from a large regional system; 0.48 = the Norwegian fleet average for a dedicated plant.',
+  ),
+  num(
+    'power.windTurbines',
+    'Wind turbines',
+    'count',
+    [0, 2000, 1],
+    0,
+    'power',
+    'On-site or contracted wind turbines, from the site’s hourly wind.',
+    true,
+  ),
+  num(
+    'power.windTurbineMw',
+    'Turbine rating',
+    'MW',
+    [1, 20, 0.5],
+    5,
+    'power',
+    'Rated power of each turbine.',
+  ),
+  num(
+    'power.solarMw',
+    'Solar',
+    'MW',
+    [0, 20000, 10],
+    0,
+    'power',
+    'Solar PV (AC), from the sun’s path at the site.',
+  ),
+  num(
+    'power.gasMw',
+    'Gas turbines',
+    'MW',
+    [0, 20000, 10],
+    0,
+    'power',
+    'On-site gas turbines, dispatched when other supply falls short.',
+  ),
+  num(
+    'power.batteryMwh',
+    'Battery',
+    'MWh',
+    [0, 100000, 10],
+    0,
+    'power',
+    'Battery storage (4-hour), charged from surplus wind and solar.',
+  ),
 ]
 
 export const FIELD_BY_PATH: ReadonlyMap<string, Field> = new Map(FIELDS.map((f) => [f.path, f]))
@@ -220,7 +357,8 @@ function fromFlatPaths(flat: Readonly<Record<string, number | string>>): Scenari
 export function getField(scenario: Scenario, path: string): number | string {
   const [head, tail] = path.split('.')
   const record = scenario as unknown as Record<string, unknown>
-  const value = tail === undefined ? record[head ?? ''] : (record[head ?? ''] as Record<string, unknown>)[tail]
+  const value =
+    tail === undefined ? record[head ?? ''] : (record[head ?? ''] as Record<string, unknown>)[tail]
   return value as number | string
 }
 
@@ -244,7 +382,8 @@ export function formatProblem(problem: Problem): string {
 }
 
 function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
   if (typeof value === 'number') return String(value)
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'a list'
@@ -261,21 +400,32 @@ export function checkValue(field: Field, value: unknown): string | null {
         const unit = field.unit === '–' || field.unit === 'count' ? '' : ` ${field.unit}`
         return `must be between ${field.min} and ${field.max}${unit} (got ${describe(value)})`
       }
-      if (field.integer && !Number.isInteger(value)) return `must be a whole number (got ${describe(value)})`
+      if (field.integer && !Number.isInteger(value))
+        return `must be a whole number (got ${describe(value)})`
       return null
     }
     case 'enum': {
-      if (typeof value !== 'string') return `must be one of ${listOptions(field)} (got ${describe(value)})`
+      if (typeof value !== 'string')
+        return `must be one of ${listOptions(field)} (got ${describe(value)})`
       if (!field.options.some((o) => o.value === value)) {
-        const hint = closest(value, field.options.map((o) => o.value))
-        const unknownWhat = field.path === 'site' ? 'unknown site' : field.path === 'rack' ? 'unknown rack' : 'unknown value'
+        const hint = closest(
+          value,
+          field.options.map((o) => o.value),
+        )
+        const unknownWhat =
+          field.path === 'site'
+            ? 'unknown site'
+            : field.path === 'rack'
+              ? 'unknown rack'
+              : 'unknown value'
         return `${unknownWhat} ${describe(value)}${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of ${listOptions(field)}`
       }
       return null
     }
     case 'text': {
       if (typeof value !== 'string') return `must be text (got ${describe(value)})`
-      if (value.length > field.maxLength) return `must be at most ${field.maxLength} characters (got ${value.length})`
+      if (value.length > field.maxLength)
+        return `must be at most ${field.maxLength} characters (got ${value.length})`
       return null
     }
   }
@@ -306,14 +456,22 @@ function editDistance(a: string, b: string): number {
     const current = [i]
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost)
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      )
     }
     previous = current
   }
   return previous[b.length] ?? Infinity
 }
 
-const TOP_LEVEL_KEYS = ['version', ...FIELDS.filter((f) => !f.path.includes('.')).map((f) => f.path), 'power']
+const TOP_LEVEL_KEYS = [
+  'version',
+  ...FIELDS.filter((f) => !f.path.includes('.')).map((f) => f.path),
+  'power',
+]
 const POWER_KEYS = FIELDS.filter((f) => f.path.startsWith('power.')).map((f) => f.key)
 
 export type ParseResult =
@@ -344,7 +502,8 @@ export function readScenario(input: unknown): { scenario: Scenario; problems: Pr
   }
   const doc = input as Record<string, unknown>
   if (!('version' in doc)) problems.push({ path: 'version', message: 'is required and must be 1' })
-  else if (doc.version !== 1) problems.push({ path: 'version', message: `must be 1 (got ${describe(doc.version)})` })
+  else if (doc.version !== 1)
+    problems.push({ path: 'version', message: `must be 1 (got ${describe(doc.version)})` })
 
   for (const key of Object.keys(doc)) {
     if (!TOP_LEVEL_KEYS.includes(key)) problems.push(unknownField(key, key, TOP_LEVEL_KEYS))
@@ -385,7 +544,12 @@ export function parseScenarioJson(text: string): ParseResult {
   if (text.length > MAX_SCENARIO_BYTES) {
     return {
       ok: false,
-      problems: [{ path: '(file)', message: `is too large (${text.length} bytes; a scenario is under 1 MB)` }],
+      problems: [
+        {
+          path: '(file)',
+          message: `is too large (${text.length} bytes; a scenario is under 1 MB)`,
+        },
+      ],
     }
   }
   if (text.trim() === '') return { ok: false, problems: [{ path: '(file)', message: 'is empty' }] }

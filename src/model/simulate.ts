@@ -85,7 +85,15 @@ export interface Series {
   readonly monthlyPue: readonly number[]
 }
 
-export const SUPPLY_SOURCES = ['wind', 'solar', 'hydro', 'battery', 'grid', 'gas', 'unserved'] as const
+export const SUPPLY_SOURCES = [
+  'wind',
+  'solar',
+  'hydro',
+  'battery',
+  'grid',
+  'gas',
+  'unserved',
+] as const
 
 export interface Evaluation {
   readonly readouts: Readouts
@@ -129,7 +137,8 @@ export function prepareWeather(climate: Climate, offsetC: number, a: Assumptions
       sums[m] = (sums[m] ?? 0) + (dryBulbC[i] ?? 0)
       counts[m] = (counts[m] ?? 0) + 1
     }
-    for (let m = 0; m < 12; m++) monthlySea[m] = Math.max(INLAND_WATER_MIN_C, (sums[m] ?? 0) / (counts[m] || 1))
+    for (let m = 0; m < 12; m++)
+      monthlySea[m] = Math.max(INLAND_WATER_MIN_C, (sums[m] ?? 0) / (counts[m] || 1))
   }
   const seaC = new Float32Array(HOURS_PER_YEAR)
   for (let i = 0; i < HOURS_PER_YEAR; i++) seaC[i] = monthlySea[MONTH_OF_HOUR[i] ?? 0] ?? 0
@@ -151,7 +160,11 @@ export function prepareWeather(climate: Climate, offsetC: number, a: Assumptions
  * and series. Pure: the same scenario and climate always give the same result.
  * `climate` must be the scenario's site.
  */
-export function simulate(scenario: Scenario, climate: Climate, a: Assumptions = DEFAULT_ASSUMPTIONS): Evaluation {
+export function simulate(
+  scenario: Scenario,
+  climate: Climate,
+  a: Assumptions = DEFAULT_ASSUMPTIONS,
+): Evaluation {
   if (climate.id !== scenario.site) {
     throw new Error(`climate is for ${climate.id}, scenario is at ${scenario.site}`)
   }
@@ -189,7 +202,16 @@ export function simulate(scenario: Scenario, climate: Climate, a: Assumptions = 
   const monthIt = new Float64Array(12)
   const monthFacility = new Float64Array(12)
   for (let i = 0; i < HOURS_PER_YEAR; i++) {
-    simulateHour(plant, a, u, weather.dryBulbC[i] ?? 0, weather.wetBulbC[i] ?? 0, weather.seaC[i] ?? 0, reuse, hour)
+    simulateHour(
+      plant,
+      a,
+      u,
+      weather.dryBulbC[i] ?? 0,
+      weather.wetBulbC[i] ?? 0,
+      weather.seaC[i] ?? 0,
+      reuse,
+      hour,
+    )
     const f = hour.facilityMw
     facility[i] = f
     facilityF32[i] = f
@@ -222,12 +244,17 @@ export function simulate(scenario: Scenario, climate: Climate, a: Assumptions = 
   const itEnergyMwh = itSum
   const facilityPeakMw = design.facilityMw
   const rackCount = plant.rackCount
-  const whiteSpacePerRack = rack.liquidShare > 0 ? a.whiteSpaceLiquidM2PerRack : a.whiteSpaceAirM2PerRack
+  const whiteSpacePerRack =
+    rack.liquidShare > 0 ? a.whiteSpaceLiquidM2PerRack : a.whiteSpaceAirM2PerRack
   const whiteSpaceM2 = rackCount * whiteSpacePerRack
   const windMw = scenario.power.windTurbines * scenario.power.windTurbineMw
   const generators = Math.ceil(facilityPeakMw / (a.generatorUnitMw * a.generatorDerate))
   const spareGenerators =
-    scenario.redundancy === '2N' ? generators : scenario.redundancy === 'N+1' ? Math.ceil(generators / 10) : 0
+    scenario.redundancy === '2N'
+      ? generators
+      : scenario.redundancy === 'N+1'
+        ? Math.ceil(generators / 10)
+        : 0
 
   const base = {
     rackCount,
@@ -369,14 +396,32 @@ export function findDesignHour(
   const count = hours ? hours.length : HOURS_PER_YEAR
   for (let k = 0; k < count; k++) {
     const i = hours ? (hours[k] ?? 0) : k
-    simulateHour(plant, a, 1, weather.dryBulbC[i] ?? 0, weather.wetBulbC[i] ?? 0, weather.seaC[i] ?? 0, 0, hour)
+    simulateHour(
+      plant,
+      a,
+      1,
+      weather.dryBulbC[i] ?? 0,
+      weather.wetBulbC[i] ?? 0,
+      weather.seaC[i] ?? 0,
+      0,
+      hour,
+    )
     if (hour.facilityMw > bestMw) {
       bestMw = hour.facilityMw
       best = i
     }
     if (hour.chillerLoadMw > chillerLoad) chillerLoad = hour.chillerLoadMw
   }
-  simulateHour(plant, a, 1, weather.dryBulbC[best] ?? 0, weather.wetBulbC[best] ?? 0, weather.seaC[best] ?? 0, 0, hour)
+  simulateHour(
+    plant,
+    a,
+    1,
+    weather.dryBulbC[best] ?? 0,
+    weather.wetBulbC[best] ?? 0,
+    weather.seaC[best] ?? 0,
+    0,
+    hour,
+  )
   return {
     hour: best,
     facilityMw: hour.facilityMw,
@@ -388,7 +433,12 @@ export function findDesignHour(
   }
 }
 
-function liquidLoopNeedsChillers(plant: Plant, weather: Weather, hour: number, a: Assumptions): boolean {
+function liquidLoopNeedsChillers(
+  plant: Plant,
+  weather: Weather,
+  hour: number,
+  a: Assumptions,
+): boolean {
   if (plant.liquidShare === 0) return false
   const loop = plant.liquid
   const t = weather.dryBulbC[hour] ?? 0
@@ -424,19 +474,30 @@ export interface Dispatch {
  * spread in proportion to need when the energy cap binds), battery, grid, gas; what is left is
  * unserved. Surplus wind and solar charge the battery, the rest is curtailed.
  */
-function dispatchSupply(scenario: Scenario, facility: Float64Array, weather: Weather, a: Assumptions): Dispatch {
+function dispatchSupply(
+  scenario: Scenario,
+  facility: Float64Array,
+  weather: Weather,
+  a: Assumptions,
+): Dispatch {
   const p = scenario.power
   const site = SITES[scenario.site]
   const windMw = p.windTurbines * p.windTurbineMw
   const assumedGrid =
-    p.gridMw === 0 && p.hydroMw === 0 && windMw === 0 && p.solarMw === 0 && p.gasMw === 0 && p.batteryMwh === 0
+    p.gridMw === 0 &&
+    p.hydroMw === 0 &&
+    windMw === 0 &&
+    p.solarMw === 0 &&
+    p.gasMw === 0 &&
+    p.batteryMwh === 0
   const gridCap = assumedGrid ? Infinity : p.gridMw
   const batteryMw = p.batteryMwh / a.batteryHours
 
   // Hydro: what it would give without an energy cap, then scaled to the annual allowance.
   let hydroWanted = 0
   for (let i = 0; i < HOURS_PER_YEAR; i++) {
-    const renewable = windMw * (weather.windPerMw[i] ?? 0) + p.solarMw * (weather.solarPerMw[i] ?? 0)
+    const renewable =
+      windMw * (weather.windPerMw[i] ?? 0) + p.solarMw * (weather.solarPerMw[i] ?? 0)
     hydroWanted += Math.min(p.hydroMw, Math.max(0, (facility[i] ?? 0) - renewable))
   }
   const hydroBudget = p.hydroMw * HOURS_PER_YEAR * p.hydroCapacityFactor

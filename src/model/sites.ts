@@ -273,7 +273,8 @@ export const SITES: Readonly<Record<SiteId, SiteSpec>> = {
       kgCo2PerKwh: 0.363,
       renewableShare: 0.55,
       priceUsdPerMwh: 95,
-      source: 'Umweltbundesamt CO₂ emission factor of the German power mix 2024 (≈ 363 g/kWh); EPEX 2024',
+      source:
+        'Umweltbundesamt CO₂ emission factor of the German power mix 2024 (≈ 363 g/kWh); EPEX 2024',
       confidence: 'M',
     },
     waterStressed: false,
@@ -293,7 +294,8 @@ export const SITES: Readonly<Record<SiteId, SiteSpec>> = {
       kgCo2PerKwh: 0.412,
       renewableShare: 0.04,
       priceUsdPerMwh: 150,
-      source: 'Energy Market Authority, Singapore Energy Statistics 2024 (grid emission factor ≈ 0.412 kg/kWh)',
+      source:
+        'Energy Market Authority, Singapore Energy Statistics 2024 (grid emission factor ≈ 0.412 kg/kWh)',
       confidence: 'M',
     },
     waterStressed: true,

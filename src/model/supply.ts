@@ -18,7 +18,8 @@ export function windPowerFraction(hubSpeedMs: number, a: Assumptions): number {
 export function windProfile(climate: Climate, a: Assumptions): Float64Array {
   const shear = Math.pow(a.hubHeightM / 10, a.windShearExponent)
   const out = new Float64Array(HOURS_PER_YEAR)
-  for (let i = 0; i < HOURS_PER_YEAR; i++) out[i] = windPowerFraction((climate.windMs[i] ?? 0) * shear, a)
+  for (let i = 0; i < HOURS_PER_YEAR; i++)
+    out[i] = windPowerFraction((climate.windMs[i] ?? 0) * shear, a)
   return out
 }
 
@@ -47,7 +48,10 @@ export function sunSine(hour: number, latDeg: number, lonDeg: number, utcOffsetH
   const solarTimeH = (hour % 24) + 0.5 + (lonDeg - 15 * utcOffsetH) / 15 + eotMin / 60
   const hourAngle = (solarTimeH - 12) * 15 * DEG
   const lat = latDeg * DEG
-  return Math.sin(lat) * Math.sin(declination) + Math.cos(lat) * Math.cos(declination) * Math.cos(hourAngle)
+  return (
+    Math.sin(lat) * Math.sin(declination) +
+    Math.cos(lat) * Math.cos(declination) * Math.cos(hourAngle)
+  )
 }
 
 /**

@@ -105,7 +105,11 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
       `${rack.label} racks are air-cooled: the liquid loop carries nothing and all heat goes through the air path.`,
     )
   }
-  if (cooling.liquid && rack.maxLiquidSupplyC !== null && scenario.liquidSupplyC > rack.maxLiquidSupplyC) {
+  if (
+    cooling.liquid &&
+    rack.maxLiquidSupplyC !== null &&
+    scenario.liquidSupplyC > rack.maxLiquidSupplyC
+  ) {
     add(
       'LIQUID_TOO_WARM',
       'critical',
@@ -113,7 +117,10 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
       `${rack.label} cold plates take facility water up to about ${rack.maxLiquidSupplyC} °C; ${scenario.liquidSupplyC} °C is too warm.`,
     )
   }
-  if (design.liquidNeedsChillers && (cooling.liquidSink === 'dry' || cooling.liquidSink === 'adiabatic')) {
+  if (
+    design.liquidNeedsChillers &&
+    (cooling.liquidSink === 'dry' || cooling.liquidSink === 'adiabatic')
+  ) {
     add(
       'DRY_NEEDS_CHILLERS',
       'warning',
@@ -145,7 +152,10 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
       `Open cooling towers at ${site.label} (${minDryBulb(ctx.climate).toFixed(0)} °C in the typical year) need freeze protection and basin heaters (not modelled).`,
     )
   }
-  if (scenario.heatReuseFraction > 0 && (!cooling.liquid || scenario.liquidSupplyC + a.liquidDeltaK < a.heatReuseMinSupplyC + 10)) {
+  if (
+    scenario.heatReuseFraction > 0 &&
+    (!cooling.liquid || scenario.liquidSupplyC + a.liquidDeltaK < a.heatReuseMinSupplyC + 10)
+  ) {
     add(
       'HEAT_REUSE_HEAT_PUMP',
       'info',
@@ -161,7 +171,11 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
       `${site.label}'s hourly year is synthesised from monthly statistics (${ctx.climate.quality}); treat peak and water figures as indicative.`,
     )
   }
-  if (p.windTurbines > 0 && readouts.supplyGwh.curtailed > 0.05 * (readouts.supplyGwh.wind + readouts.supplyGwh.solar + readouts.supplyGwh.curtailed)) {
+  if (
+    p.windTurbines > 0 &&
+    readouts.supplyGwh.curtailed >
+      0.05 * (readouts.supplyGwh.wind + readouts.supplyGwh.solar + readouts.supplyGwh.curtailed)
+  ) {
     add(
       'RENEWABLE_CURTAILED',
       'info',

@@ -31,3 +31,15 @@ export function setCamera(camera: CameraState): void {
 export function setUnits(units: Units): void {
   useCampus.setState({ units })
 }
+
+export function setXray(xray: boolean): void {
+  useCampus.setState({ xray })
+}
+
+export function setMotion(motion: boolean): void {
+  useCampus.setState({ motion })
+}
+
+export function setTimeOfDay(timeOfDayH: number): void {
+  useCampus.setState({ timeOfDayH: Math.min(24, Math.max(0, timeOfDayH)) })
+}

@@ -9,7 +9,9 @@ function memoizeLast2<A, B, R>(fn: (a: A, b: B) => R): (a: A, b: B) => R {
   }
 }
 
-const evaluateMemo = memoizeLast2((scenario: Scenario, climate: Climate) => simulate(scenario, climate))
+const evaluateMemo = memoizeLast2((scenario: Scenario, climate: Climate) =>
+  simulate(scenario, climate),
+)
 
 /** The scenario's evaluation, memoised on the scenario's and climate's identity; null while the climate loads. */
 export function selectEvaluation(state: CampusState): Evaluation | null {

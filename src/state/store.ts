@@ -32,6 +32,11 @@ export interface CampusState {
   readonly layers: Readonly<Record<LayerId, boolean>>
   readonly camera: CameraState
   readonly units: Units
+  /** Viewer presentation: roofs cut away to show racks; rotors turning; sun position. */
+  readonly xray: boolean
+  readonly motion: boolean
+  /** Local solar time for the sun, hours 0…24. */
+  readonly timeOfDayH: number
 }
 
 export const DEFAULT_LAYERS: Readonly<Record<LayerId, boolean>> = {
@@ -48,4 +53,7 @@ export const useCampus = create<CampusState>()(() => ({
   layers: DEFAULT_LAYERS,
   camera: { view: 'overview' },
   units: 'si',
+  xray: true,
+  motion: true,
+  timeOfDayH: 14,
 }))
