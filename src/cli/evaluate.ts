@@ -9,15 +9,13 @@ import {
   READOUT_GROUPS,
   READOUT_SPECS,
   SITES,
-  decodeClimate,
   formatProblem,
   parseScenarioJson,
   simulate,
-  type Climate,
   type Readouts,
   type Scenario,
-  type SiteId,
 } from '../model'
+import { loadClimate } from './loadClimate'
 
 const USAGE = `usage: npm run --silent evaluate -- <scenario.json | -> [--json]
 
@@ -30,13 +28,6 @@ export interface CliResult {
   readonly code: number
   readonly stdout: string
   readonly stderr: string
-}
-
-const ASSETS = new URL('../../assets/climate/', import.meta.url)
-
-/** Reads a built-in site's climate asset from disk. */
-export function loadClimate(site: SiteId): Climate {
-  return decodeClimate(JSON.parse(readFileSync(new URL(`${site}.json`, ASSETS), 'utf8')))
 }
 
 /** The command, as a function of its arguments and standard input: testable without a process. */

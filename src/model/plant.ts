@@ -113,14 +113,24 @@ export function upsLossFraction(loading: number, a: Assumptions): number {
   return a.upsNoLoad / x + a.upsProportional + a.upsSquare * x
 }
 
-/** Lei & Masanet water-cooled chiller COP regression; t = entering condenser water, °C. */
+/**
+ * Lei & Masanet water-cooled chiller COP regression; `partLoad` 0…1, t = entering condenser
+ * water, °C. The quadratic turns upward above ~40 °C, outside the data it was fitted to, so
+ * above LEI_MAX_CONDENSER_C it continues along its tangent: COP keeps falling as the
+ * condenser gets hotter, as it must.
+ */
 export function leiChillerCop(partLoad: number, condenserC: number): number {
   const L = partLoad
-  const t = condenserC
-  return (
+  const t = Math.min(condenserC, LEI_MAX_CONDENSER_C)
+  const cop =
     16.798751 + 0.00884 * t * t - 8.528931 * L * L + 9.885294 * L - 0.760621 * t + 0.084615 * L * t
-  )
+  if (condenserC <= LEI_MAX_CONDENSER_C) return cop
+  const slope = 2 * 0.00884 * t - 0.760621 + 0.084615 * L
+  return cop + slope * (condenserC - t)
 }
+
+/** Highest entering condenser water temperature at which the Lei regression is used as is, °C. */
+export const LEI_MAX_CONDENSER_C = 35
 
 /** Carnot-fraction chiller COP: η · T_evap / (T_cond − T_evap), kelvin; capped. */
 export function carnotChillerCop(
@@ -143,6 +153,27 @@ export function freeCoolingFraction(
 ): number {
   const f = (returnC - (sinkC + approachK)) / (returnC - supplyC)
   return f <= 0 ? 0 : f >= 1 ? 1 : f
+}
+
+/** Air temperature after wetted pads of effectiveness ε: T_db − ε·(T_db − T_wb). */
+export function adiabaticSinkC(dryBulbC: number, wetBulbC: number, effectiveness: number): number {
+  return dryBulbC - effectiveness * (dryBulbC - wetBulbC)
+}
+
+/**
+ * Adiabatic cooler water per kWh of heat rejected, L: the share of the air's cooling done by
+ * evaporation, min(1, (T_db − T_sink) / ((T_r − 2) − T_sink)), × 3600 / h_fg(T_db) × (1 + bleed)
+ * (model reference §7.4 step 4).
+ */
+export function adiabaticWaterLPerKwh(
+  dryBulbC: number,
+  sinkC: number,
+  returnC: number,
+  bleed: number,
+): number {
+  const span = returnC - 2 - sinkC
+  const share = span <= 0 ? 1 : Math.min(1, Math.max(0, (dryBulbC - sinkC) / span))
+  return ((share * 3600) / latentHeatKjPerKg(dryBulbC)) * (1 + bleed)
 }
 
 /** Tower make-up water per kWh of heat rejected, L: evaporation + blowdown. */
@@ -250,7 +281,7 @@ function runLoop(
       // Pads wet only when dry cooling alone cannot hold the supply temperature.
       adiabaticActive = dryBulbC + approach > supply
       sink = adiabaticActive
-        ? dryBulbC - a.adiabaticEffectiveness * (dryBulbC - wetBulbC)
+        ? adiabaticSinkC(dryBulbC, wetBulbC, a.adiabaticEffectiveness)
         : dryBulbC
       break
     default:
@@ -289,17 +320,16 @@ function runLoop(
   let water = 0
   if (loop.sink === 'dry' || loop.sink === 'adiabatic') {
     // Dry cooler fans slow when the air is cold: airflow share f, power ∝ f³ (affinity laws).
+    // With the pads wet the fans stay at full speed: pads are the last stage before chillers.
     let flow = 1
-    if (sink <= supply - approach) {
+    if (!adiabaticActive && sink <= supply - approach) {
       const mean = (supply + ret) / 2
       flow = Math.min(1, Math.max(a.dryFanMinFlow, (mean - (supply - approach)) / (mean - sink)))
     }
     fans = a.sfpDry * rejected * flow * flow * flow
-    if (adiabaticActive) {
-      const share = Math.min(1, Math.max(0, (dryBulbC - sink) / (ret - 2 - sink)))
-      // MW·h × 1000 kWh × L/kWh → m³: the kWh and L/m³ factors of 1000 cancel.
-      water = ((rejected * share * 3600) / latentHeatKjPerKg(dryBulbC)) * (1 + a.adiabaticBleed)
-    }
+    // MW·h × 1000 kWh/MWh × L/kWh ÷ 1000 L/m³ = m³: the factors of 1000 cancel.
+    if (adiabaticActive)
+      water = rejected * adiabaticWaterLPerKwh(dryBulbC, sink, ret, a.adiabaticBleed)
   } else if (loop.sink === 'tower') {
     fans = a.sfpTower * rejected
     pumps = a.pumpCondenser * rejected
@@ -337,7 +367,7 @@ function runEconomizer(
   let free = 1
   let evaporatedK = 0
   if (dryBulbC > supply) {
-    const padOutlet = dryBulbC - a.adiabaticEffectiveness * (dryBulbC - wetBulbC)
+    const padOutlet = adiabaticSinkC(dryBulbC, wetBulbC, a.adiabaticEffectiveness)
     if (padOutlet <= supply) {
       evaporatedK = dryBulbC - supply
     } else if (padOutlet < ret) {

@@ -1,6 +1,6 @@
 import { DEFAULT_ASSUMPTIONS, type Assumptions } from './constants'
 import { HOURS_PER_YEAR, MONTH_OF_HOUR, shiftClimate, type Climate } from './climate'
-import { newHour, planPlant, simulateHour, type Plant } from './plant'
+import { adiabaticSinkC, newHour, planPlant, simulateHour, type Plant } from './plant'
 import { RACKS } from './racks'
 import type { Scenario } from './scenario'
 import { INLAND_WATER_MIN_C, SITES } from './sites'
@@ -348,16 +348,19 @@ export interface DesignHour {
 
 /**
  * Hours that can be the design hour: full-load facility power rises with the sink temperature
- * (dry bulb for dry and adiabatic coolers, wet bulb for towers, sea temperature for seawater,
- * all three for the economiser), so the worst hour is among the hottest dry-bulb and wet-bulb
- * hours and each month's hottest hour. Checking these ~60 hours instead of 8,760 gives the same
+ * (dry bulb for dry coolers, wet bulb for towers, the wetted-pad outlet temperature for
+ * adiabatic coolers and the economiser, sea temperature for seawater), so the worst hour is
+ * among the hottest hours of each of those series and each month's hottest hour. Checking these ~150 hours instead of 8,760 gives the same
  * peak (tests compare it with an exhaustive search) at a small fraction of the cost.
  */
-function designCandidates(weather: Weather): Int32Array {
+function designCandidates(weather: Weather, a: Assumptions): Int32Array {
   const cached = candidateCache.get(weather)
   if (cached) return cached
   const picked = new Set<number>()
-  for (const series of [weather.dryBulbC, weather.wetBulbC]) {
+  const padOutlet = weather.dryBulbC.map((t, i) =>
+    adiabaticSinkC(t, weather.wetBulbC[i] ?? t, a.adiabaticEffectiveness),
+  )
+  for (const series of [weather.dryBulbC, weather.wetBulbC, padOutlet]) {
     const order = Array.from({ length: HOURS_PER_YEAR }, (_, i) => i).sort(
       (x, y) => (series[y] ?? 0) - (series[x] ?? 0) || x - y,
     )
@@ -392,7 +395,7 @@ export function findDesignHour(
   let best = -1
   let bestMw = -Infinity
   let chillerLoad = 0
-  const hours = exhaustive ? null : designCandidates(weather)
+  const hours = exhaustive ? null : designCandidates(weather, a)
   const count = hours ? hours.length : HOURS_PER_YEAR
   for (let k = 0; k < count; k++) {
     const i = hours ? (hours[k] ?? 0) : k
@@ -449,7 +452,7 @@ function liquidLoopNeedsChillers(
       : loop.sink === 'sea'
         ? (weather.seaC[hour] ?? 0)
         : loop.sink === 'adiabatic' && t + loop.approachK > loop.supplyC
-          ? t - a.adiabaticEffectiveness * (t - wb)
+          ? adiabaticSinkC(t, wb, a.adiabaticEffectiveness)
           : t
   return sink + loop.approachK > loop.supplyC
 }

@@ -1,0 +1,162 @@
+/** Invariants over random valid scenarios (fast-check): balance, bounds, monotonicity, determinism. */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { loadClimate } from '../../src/cli/loadClimate'
+import {
+  FIELDS,
+  SITE_IDS,
+  decodeClimate,
+  findDesignHour,
+  planPlant,
+  prepareWeather,
+  setField,
+  simulate,
+  DEFAULT_ASSUMPTIONS,
+  DEFAULT_SCENARIO,
+  type Readouts,
+  type Scenario,
+} from '../../src/model'
+import { readFileSync } from 'node:fs'
+
+/** A valid value for every field of the schema, on its step grid. */
+const scenarioArb: fc.Arbitrary<Scenario> = fc
+  .tuple(
+    ...FIELDS.filter((f) => f.kind !== 'text').map((f) =>
+      f.kind === 'enum'
+        ? fc.constantFrom(...f.options.map((o) => o.value))
+        : fc
+            .integer({ min: 0, max: Math.round((f.max - f.min) / f.step) })
+            .map((k) => Math.min(f.max, Number((f.min + k * f.step).toFixed(6)))),
+    ),
+  )
+  .map((values) =>
+    FIELDS.filter((f) => f.kind !== 'text').reduce(
+      (s, f, i) => setField(s, f.path, values[i] as number | string),
+      DEFAULT_SCENARIO,
+    ),
+  )
+
+const run = (s: Scenario): Readouts => simulate(s, loadClimate(s.site)).readouts
+const RUNS = { numRuns: 40, seed: 20261125 }
+
+function numbersOf(value: unknown, path: string, out: [string, number][]): [string, number][] {
+  if (typeof value === 'number') out.push([path, value])
+  else if (Array.isArray(value)) value.forEach((v, i) => numbersOf(v, `${path}[${i}]`, out))
+  else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) numbersOf(v, `${path}.${k}`, out)
+  }
+  return out
+}
+
+describe('model invariants', () => {
+  it('every readout is finite, PUE ≥ 1 and facility ≥ IT', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const r = run(s)
+        for (const [path, value] of numbersOf(r, 'readouts', [])) {
+          expect(Number.isFinite(value), path).toBe(true)
+        }
+        expect(r.pueAnnual).toBeGreaterThanOrEqual(1)
+        expect(r.puePeak).toBeGreaterThanOrEqual(1)
+        expect(r.facilityAverageMw).toBeGreaterThanOrEqual(r.itAverageMw)
+        expect(r.facilityPeakMw).toBeGreaterThanOrEqual(r.itDesignMw)
+        expect(r.facilityPeakMw).toBeGreaterThanOrEqual(r.facilityAverageMw)
+        expect(r.renewableShare).toBeGreaterThanOrEqual(0)
+        expect(r.renewableShare).toBeLessThanOrEqual(1 + 1e-9)
+        expect(r.freeCoolingHours).toBeGreaterThanOrEqual(0)
+        expect(r.freeCoolingHours).toBeLessThanOrEqual(8760)
+      }),
+      RUNS,
+    )
+  })
+
+  it('annual facility energy equals the sum of its parts, and supply meets demand', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const r = run(s)
+        const parts = Object.values(r.energyBreakdownGwh).reduce((sum, x) => sum + x, 0)
+        expect(Math.abs(parts - r.energyGwhPerYear)).toBeLessThanOrEqual(1e-9 * r.energyGwhPerYear)
+        const g = r.supplyGwh
+        const supplied = g.wind + g.solar + g.hydro + g.battery + g.grid + g.gas + g.unserved
+        expect(Math.abs(supplied - r.energyGwhPerYear)).toBeLessThanOrEqual(
+          1e-6 * r.energyGwhPerYear,
+        )
+        expect(r.unservedMwhPerYear).toBeCloseTo(g.unserved * 1000, 6)
+      }),
+      RUNS,
+    )
+  })
+
+  it('more racks never lowers IT or facility power', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.integer({ min: 1, max: 100 }), (s, extra) => {
+        const more = { ...s, racksPerHall: Math.min(600, s.racksPerHall + extra) }
+        const a = run(s)
+        const b = run(more)
+        expect(b.itDesignMw).toBeGreaterThanOrEqual(a.itDesignMw)
+        expect(b.itAverageMw).toBeGreaterThanOrEqual(a.itAverageMw)
+        expect(b.facilityPeakMw).toBeGreaterThanOrEqual(a.facilityPeakMw - 1e-9)
+        expect(b.facilityAverageMw).toBeGreaterThanOrEqual(a.facilityAverageMw - 1e-9)
+      }),
+      RUNS,
+    )
+  })
+
+  it('a warmer climate offset never lowers PUE or raises free-cooling hours', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.integer({ min: 1, max: 6 }), (s, steps) => {
+        const base = { ...s, climateOffsetC: Math.min(s.climateOffsetC, 8 - steps) }
+        const warmer = { ...base, climateOffsetC: base.climateOffsetC + steps }
+        const a = run(base)
+        const b = run(warmer)
+        expect(b.pueAnnual).toBeGreaterThanOrEqual(a.pueAnnual - 1e-12)
+        expect(b.puePeak).toBeGreaterThanOrEqual(a.puePeak - 1e-12)
+        expect(b.freeCoolingHours).toBeLessThanOrEqual(a.freeCoolingHours)
+      }),
+      RUNS,
+    )
+  })
+
+  it('the same scenario always gives the same readouts, also from a freshly decoded climate', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const first = run(s)
+        const again = run({ ...s })
+        const fresh = decodeClimate(
+          JSON.parse(readFileSync(`assets/climate/${s.site}.json`, 'utf8')),
+        )
+        expect(again).toEqual(first)
+        expect(simulate(s, fresh).readouts).toEqual(first)
+      }),
+      { ...RUNS, numRuns: 15 },
+    )
+  })
+
+  it('the design-hour shortcut finds the same peak as searching all 8,760 hours', () => {
+    for (const site of SITE_IDS) {
+      for (const cooling of [
+        'dlc-dry',
+        'dlc-adiabatic',
+        'dlc-tower',
+        'dlc-seawater',
+        'air-economizer',
+      ] as const) {
+        for (const offset of [0, 6]) {
+          const s = { ...DEFAULT_SCENARIO, site, cooling, climateOffsetC: offset }
+          const plant = planPlant(s, DEFAULT_ASSUMPTIONS)
+          const weather = prepareWeather(loadClimate(site), offset, DEFAULT_ASSUMPTIONS)
+          const quick = findDesignHour(plant, DEFAULT_ASSUMPTIONS, weather)
+          const full = findDesignHour(plant, DEFAULT_ASSUMPTIONS, weather, true)
+          expect(
+            Math.abs(quick.facilityMw - full.facilityMw),
+            `${site} ${cooling} +${offset}`,
+          ).toBeLessThanOrEqual(1e-9 * full.facilityMw)
+          expect(
+            Math.abs(quick.chillerLoadMw - full.chillerLoadMw),
+            `${site} ${cooling} +${offset}`,
+          ).toBeLessThanOrEqual(1e-9 * full.chillerLoadMw + 1e-12)
+        }
+      }
+    }
+  })
+})
