@@ -9,5 +9,6 @@ export default defineConfig({
     exclude: ['tests/browser/**', 'node_modules/**'],
     pool: 'threads',
     maxWorkers: 2,
+    reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
   },
 })

@@ -30,20 +30,28 @@ export function pressureAtElevationPa(elevationM: number): number {
 
 /**
  * Wet-bulb temperature by enthalpy equality: the T_wb at which saturated air has the enthalpy of
- * the given air, h(T_wb, sat) = h(T_db, RH). Bisection to 1e-4 K.
+ * the given air, h(T_wb, sat) = h(T_db, RH). Newton steps kept inside a shrinking bracket
+ * (falling back to bisection), to 1e-6 K; typically 3–5 iterations.
  */
 export function wetBulbC(dryBulbC: number, relHumidityPct: number, pressurePa = 101325): number {
   const vapour = (saturationPressurePa(dryBulbC) * Math.min(Math.max(relHumidityPct, 0), 100)) / 100
   const target = enthalpyKjPerKg(dryBulbC, humidityRatio(vapour, pressurePa))
+  const excess = (t: number): number =>
+    enthalpyKjPerKg(t, humidityRatio(saturationPressurePa(t), pressurePa)) - target
   let low = dryBulbC - 60
   let high = dryBulbC
-  for (let i = 0; i < 40 && high - low > 1e-4; i++) {
-    const mid = (low + high) / 2
-    const h = enthalpyKjPerKg(mid, humidityRatio(saturationPressurePa(mid), pressurePa))
-    if (h > target) high = mid
-    else low = mid
+  let t = dryBulbC - (100 - Math.min(Math.max(relHumidityPct, 0), 100)) / 8
+  for (let i = 0; i < 60; i++) {
+    const f = excess(t)
+    if (f > 0) high = t
+    else low = t
+    const slope = (excess(t + 1e-3) - f) / 1e-3
+    let next = t - f / slope
+    if (!(next > low && next < high)) next = (low + high) / 2
+    if (Math.abs(next - t) < 1e-6 || high - low < 1e-6) return next
+    t = next
   }
-  return (low + high) / 2
+  return t
 }
 
 /** Relative humidity, %, from dry bulb and dew point. */

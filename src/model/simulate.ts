@@ -111,6 +111,28 @@ export interface Weather {
   readonly solarPerMw: Float64Array
 }
 
+/** Wind and solar output per MW depend on the site alone, not on the climate offset. */
+const profileCache = new WeakMap<
+  Climate,
+  { a: Assumptions; windPerMw: Float64Array; solarPerMw: Float64Array }
+>()
+
+function supplyProfiles(
+  climate: Climate,
+  a: Assumptions,
+): { windPerMw: Float64Array; solarPerMw: Float64Array } {
+  const cached = profileCache.get(climate)
+  if (cached && cached.a === a) return cached
+  const site = SITES[climate.id]
+  const profiles = {
+    a,
+    windPerMw: windProfile(climate, a),
+    solarPerMw: solarProfile(climate, site.solarCapacityFactor, site.lat, site.lon),
+  }
+  profileCache.set(climate, profiles)
+  return profiles
+}
+
 let lastWeather: Weather | null = null
 let lastWeatherAssumptions: Assumptions | null = null
 
@@ -148,8 +170,7 @@ export function prepareWeather(climate: Climate, offsetC: number, a: Assumptions
     dryBulbC,
     wetBulbC,
     seaC,
-    windPerMw: windProfile(climate, a),
-    solarPerMw: solarProfile(climate, site.solarCapacityFactor, site.lat, site.lon),
+    ...supplyProfiles(climate, a),
   }
   lastWeatherAssumptions = a
   return lastWeather
@@ -361,10 +382,7 @@ function designCandidates(weather: Weather, a: Assumptions): Int32Array {
     adiabaticSinkC(t, weather.wetBulbC[i] ?? t, a.adiabaticEffectiveness),
   )
   for (const series of [weather.dryBulbC, weather.wetBulbC, padOutlet]) {
-    const order = Array.from({ length: HOURS_PER_YEAR }, (_, i) => i).sort(
-      (x, y) => (series[y] ?? 0) - (series[x] ?? 0) || x - y,
-    )
-    for (let k = 0; k < DESIGN_CANDIDATES_PER_SERIES; k++) picked.add(order[k] ?? 0)
+    for (const hour of hottestHours(series, DESIGN_CANDIDATES_PER_SERIES)) picked.add(hour)
   }
   const monthBest = new Int32Array(12).fill(-1)
   for (let i = 0; i < HOURS_PER_YEAR; i++) {
@@ -379,6 +397,23 @@ function designCandidates(weather: Weather, a: Assumptions): Int32Array {
 }
 
 const DESIGN_CANDIDATES_PER_SERIES = 48
+
+/** Indices of the `count` largest values (ties to the earlier hour), by one pass of insertion. */
+function hottestHours(series: Float32Array, count: number): number[] {
+  const top: number[] = []
+  for (let i = 0; i < series.length; i++) {
+    const value = series[i] ?? -Infinity
+    if (top.length === count && value <= (series[top[count - 1] ?? 0] ?? -Infinity)) continue
+    let k = Math.min(top.length, count - 1)
+    if (top.length < count) top.push(i)
+    while (k > 0 && (series[top[k - 1] ?? 0] ?? -Infinity) < value) {
+      top[k] = top[k - 1] ?? 0
+      k--
+    }
+    top[k] = i
+  }
+  return top
+}
 const candidateCache = new WeakMap<Weather, Int32Array>()
 
 /**
@@ -496,18 +531,32 @@ function dispatchSupply(
   const gridCap = assumedGrid ? Infinity : p.gridMw
   const batteryMw = p.batteryMwh / a.batteryHours
 
+  // Locals, not property reads, in the 8,760-hour loops.
+  const hydroMw = p.hydroMw
+  const solarMw = p.solarMw
+  const gasMw = p.gasMw
+  const batteryMwh = p.batteryMwh
+  const roundTrip = a.batteryRoundTrip
+  const windPerMw = weather.windPerMw
+  const solarPerMw = weather.solarPerMw
+  const hasRenewables = windMw > 0 || solarMw > 0
+
   // Hydro: what it would give without an energy cap, then scaled to the annual allowance.
   let hydroWanted = 0
   for (let i = 0; i < HOURS_PER_YEAR; i++) {
-    const renewable =
-      windMw * (weather.windPerMw[i] ?? 0) + p.solarMw * (weather.solarPerMw[i] ?? 0)
-    hydroWanted += Math.min(p.hydroMw, Math.max(0, (facility[i] ?? 0) - renewable))
+    const renewable = hasRenewables
+      ? windMw * (windPerMw[i] ?? 0) + solarMw * (solarPerMw[i] ?? 0)
+      : 0
+    const residual = (facility[i] ?? 0) - renewable
+    hydroWanted += residual <= 0 ? 0 : residual < hydroMw ? residual : hydroMw
   }
-  const hydroBudget = p.hydroMw * HOURS_PER_YEAR * p.hydroCapacityFactor
+  const hydroBudget = hydroMw * HOURS_PER_YEAR * p.hydroCapacityFactor
   const hydroScale = hydroWanted > hydroBudget ? hydroBudget / hydroWanted : 1
 
   let wind = 0
   let solar = 0
+  let windTaken = 0
+  let solarTaken = 0
   let hydro = 0
   let battery = 0
   let grid = 0
@@ -515,34 +564,48 @@ function dispatchSupply(
   let unserved = 0
   let unservedHours = 0
   let curtailed = 0
-  let co2Kg = 0
-  let renewable = 0
-  let charge = p.batteryMwh / 2
-  const monthly = Array.from({ length: 12 }, () => [0, 0, 0, 0, 0, 0, 0])
+  let charge = batteryMwh / 2
+  // Monthly energy, MWh: [month × SUPPLY_SOURCES.length + source].
+  const sources = SUPPLY_SOURCES.length
+  const monthly = new Float64Array(12 * sources)
   for (let i = 0; i < HOURS_PER_YEAR; i++) {
     const demand = facility[i] ?? 0
-    const windGen = windMw * (weather.windPerMw[i] ?? 0)
-    const solarGen = p.solarMw * (weather.solarPerMw[i] ?? 0)
-    const reGen = windGen + solarGen
-    const reUsed = Math.min(demand, reGen)
-    let surplus = reGen - reUsed
-    let need = demand - reUsed
-    let stored = 0
-    if (surplus > 0 && charge < p.batteryMwh) {
-      const intake = Math.min(surplus, batteryMw, (p.batteryMwh - charge) / a.batteryRoundTrip)
-      charge += intake * a.batteryRoundTrip
-      surplus -= intake
-      stored = intake
+    let need = demand
+    let windUsed = 0
+    let solarUsed = 0
+    if (hasRenewables) {
+      const windGen = windMw * (windPerMw[i] ?? 0)
+      const solarGen = solarMw * (solarPerMw[i] ?? 0)
+      const reGen = windGen + solarGen
+      const reUsed = Math.min(demand, reGen)
+      let surplus = reGen - reUsed
+      let stored = 0
+      if (surplus > 0 && charge < batteryMwh) {
+        stored = Math.min(surplus, batteryMw, (batteryMwh - charge) / roundTrip)
+        charge += stored * roundTrip
+        surplus -= stored
+      }
+      curtailed += surplus
+      need -= reUsed
+      // Wind and solar used directly or stored carry their lifecycle emissions; the battery's
+      // output was counted when it was charged.
+      const windShare = reGen > 0 ? windGen / reGen : 0
+      windUsed = reUsed * windShare
+      solarUsed = reUsed - windUsed
+      windTaken += (reUsed + stored) * windShare
+      solarTaken += (reUsed + stored) * (1 - windShare)
     }
-    curtailed += surplus
-    const hydroOut = Math.min(p.hydroMw, need) * hydroScale
+    const hydroOut = (need < hydroMw ? need : hydroMw) * hydroScale
     need -= hydroOut
-    const batteryOut = Math.min(need, batteryMw, charge)
-    charge -= batteryOut
-    need -= batteryOut
-    const gridOut = Math.min(need, gridCap)
+    let batteryOut = 0
+    if (charge > 0 && need > 0) {
+      batteryOut = Math.min(need, batteryMw, charge)
+      charge -= batteryOut
+      need -= batteryOut
+    }
+    const gridOut = need < gridCap ? need : gridCap
     need -= gridOut
-    const gasOut = Math.min(need, p.gasMw)
+    const gasOut = need < gasMw ? need : gasMw
     need -= gasOut
     if (need > 1e-9) {
       unserved += need
@@ -550,38 +613,30 @@ function dispatchSupply(
     } else {
       need = 0
     }
-    // Wind and solar used directly or stored carry their lifecycle emissions; the battery's
-    // output was counted when it was charged.
-    const reShareWind = reGen > 0 ? windGen / reGen : 0
-    const reTaken = reUsed + stored
-    const windTaken = reTaken * reShareWind
-    const solarTaken = reTaken - windTaken
-    co2Kg +=
-      1000 *
-      (windTaken * a.windLifecycleKgPerKwh +
-        solarTaken * a.solarLifecycleKgPerKwh +
-        hydroOut * a.hydroLifecycleKgPerKwh +
-        gridOut * site.grid.kgCo2PerKwh +
-        gasOut * a.gasKgPerKwh)
-    renewable += reUsed + hydroOut + batteryOut + gridOut * site.grid.renewableShare
-    const windUsed = reUsed * reShareWind
     wind += windUsed
-    solar += reUsed - windUsed
+    solar += solarUsed
     hydro += hydroOut
     battery += batteryOut
     grid += gridOut
     gas += gasOut
-    const row = monthly[MONTH_OF_HOUR[i] ?? 0]
-    if (row) {
-      row[0] = (row[0] ?? 0) + windUsed / 1000
-      row[1] = (row[1] ?? 0) + (reUsed - windUsed) / 1000
-      row[2] = (row[2] ?? 0) + hydroOut / 1000
-      row[3] = (row[3] ?? 0) + batteryOut / 1000
-      row[4] = (row[4] ?? 0) + gridOut / 1000
-      row[5] = (row[5] ?? 0) + gasOut / 1000
-      row[6] = (row[6] ?? 0) + need / 1000
-    }
+    const row = (MONTH_OF_HOUR[i] ?? 0) * sources
+    monthly[row] = (monthly[row] ?? 0) + windUsed
+    monthly[row + 1] = (monthly[row + 1] ?? 0) + solarUsed
+    monthly[row + 2] = (monthly[row + 2] ?? 0) + hydroOut
+    monthly[row + 3] = (monthly[row + 3] ?? 0) + batteryOut
+    monthly[row + 4] = (monthly[row + 4] ?? 0) + gridOut
+    monthly[row + 5] = (monthly[row + 5] ?? 0) + gasOut
+    monthly[row + 6] = (monthly[row + 6] ?? 0) + need
   }
+  // Emissions are linear in energy: kg = MWh × 1000 kWh/MWh × kg/kWh.
+  const co2Kg =
+    1000 *
+    (windTaken * a.windLifecycleKgPerKwh +
+      solarTaken * a.solarLifecycleKgPerKwh +
+      hydro * a.hydroLifecycleKgPerKwh +
+      grid * site.grid.kgCo2PerKwh +
+      gas * a.gasKgPerKwh)
+  const renewable = wind + solar + hydro + battery + grid * site.grid.renewableShare
   return {
     gwh: {
       wind: wind / 1000,
@@ -593,7 +648,9 @@ function dispatchSupply(
       unserved: unserved / 1000,
       curtailed: curtailed / 1000,
     },
-    monthlyGwh: monthly,
+    monthlyGwh: Array.from({ length: 12 }, (_, m) =>
+      Array.from({ length: sources }, (_, k) => (monthly[m * sources + k] ?? 0) / 1000),
+    ),
     co2Tonnes: co2Kg / 1000,
     renewableMwh: renewable,
     unservedMwh: unserved,
@@ -601,6 +658,6 @@ function dispatchSupply(
     hydroBudgetUsed: hydroBudget > 0 ? hydro / hydroBudget : 0,
     hydroScaled: hydroScale < 1,
     assumedGrid,
-    firmMw: (assumedGrid ? Infinity : p.gridMw) + p.hydroMw + p.gasMw + batteryMw,
+    firmMw: (assumedGrid ? Infinity : p.gridMw) + hydroMw + gasMw + batteryMw,
   }
 }
