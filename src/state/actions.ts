@@ -1,19 +1,86 @@
-import { setField as setScenarioField, type Scenario } from '../model'
+import { getField, setField as setScenarioField, type ReadoutKey, type Scenario } from '../model'
 import { ensureClimate } from './climate'
-import { useCampus, type CameraState, type LayerId, type Selection, type Units } from './store'
+import {
+  useCampus,
+  type CameraState,
+  type DrawerTab,
+  type LayerId,
+  type Notice,
+  type Selection,
+  type Units,
+} from './store'
 
 /** Plain functions are the only writers of the store (docs/ARCHITECTURE.md). */
 
-/** Sets one scenario field by path (e.g. `power.hydroMw`); the caller passes a valid value. */
-export function setField(path: string, value: number | string): void {
-  const scenario = setScenarioField(useCampus.getState().scenario, path, value)
-  setScenario(scenario)
+/** Undo steps kept; older ones are dropped. */
+export const UNDO_LIMIT = 100
+
+/**
+ * Edits of one field closer together than this form one undo step (a slider drag fires an
+ * input event per pixel); `commitEdit` closes the step early, e.g. on pointer release.
+ */
+export const COALESCE_MS = 1000
+
+let openEdit: { path: string; atMs: number } | null = null
+
+/** Ends the current run of edits: the next change starts a new undo step. */
+export function commitEdit(): void {
+  openEdit = null
 }
 
-/** Replaces the whole scenario (already validated) and loads its site's climate. */
+/** Sets one scenario field by path (e.g. `power.hydroMw`); the caller passes a valid value. */
+export function setField(path: string, value: number | string): void {
+  const { scenario } = useCampus.getState()
+  if (getField(scenario, path) === value) return
+  const nowMs = Date.now()
+  const coalesce =
+    openEdit !== null && openEdit.path === path && nowMs - openEdit.atMs < COALESCE_MS
+  const next = setScenarioField(scenario, path, value)
+  if (coalesce) useCampus.setState({ scenario: next, future: [] })
+  else pushScenario(next)
+  openEdit = { path, atMs: nowMs }
+  void ensureClimate(next.site)
+}
+
+/** Replaces the whole scenario (already validated) as one undo step and loads its site's climate. */
 export function setScenario(scenario: Scenario): void {
-  useCampus.setState({ scenario })
+  commitEdit()
+  if (scenario === useCampus.getState().scenario) return
+  pushScenario(scenario)
   void ensureClimate(scenario.site)
+}
+
+/** Replaces the scenario with no undo step (opening a link at start-up). */
+export function resetScenario(scenario: Scenario): void {
+  commitEdit()
+  useCampus.setState({ scenario, past: [], future: [] })
+  void ensureClimate(scenario.site)
+}
+
+function pushScenario(next: Scenario): void {
+  useCampus.setState((s) => ({
+    scenario: next,
+    past: [...s.past.slice(-(UNDO_LIMIT - 1)), s.scenario],
+    future: [],
+  }))
+}
+
+export function undo(): void {
+  commitEdit()
+  const { past, future, scenario } = useCampus.getState()
+  const previous = past[past.length - 1]
+  if (previous === undefined) return
+  useCampus.setState({ scenario: previous, past: past.slice(0, -1), future: [...future, scenario] })
+  void ensureClimate(previous.site)
+}
+
+export function redo(): void {
+  commitEdit()
+  const { past, future, scenario } = useCampus.getState()
+  const next = future[future.length - 1]
+  if (next === undefined) return
+  useCampus.setState({ scenario: next, past: [...past, scenario], future: future.slice(0, -1) })
+  void ensureClimate(next.site)
 }
 
 export function select(selection: Selection | null): void {
@@ -42,4 +109,40 @@ export function setMotion(motion: boolean): void {
 
 export function setTimeOfDay(timeOfDayH: number): void {
   useCampus.setState({ timeOfDayH: Math.min(24, Math.max(0, timeOfDayH)) })
+}
+
+/** Pins a scenario (by default the current one) as A of the comparison. */
+export function pinCompare(scenario: Scenario = useCampus.getState().scenario): void {
+  useCampus.setState({ compareA: scenario })
+  void ensureClimate(scenario.site)
+}
+
+export function clearCompare(): void {
+  useCampus.setState({ compareA: null })
+}
+
+/** Makes A the scenario being edited and pins the current one as A (one undo step). */
+export function swapCompare(): void {
+  const { compareA, scenario } = useCampus.getState()
+  if (compareA === null) return
+  setScenario(compareA)
+  pinCompare(scenario)
+}
+
+let nextNoticeId = 1
+
+/** Shows a notice; returns its id. */
+export function notify(notice: Omit<Notice, 'id'>): number {
+  const id = nextNoticeId++
+  useCampus.setState((s) => ({ notices: [...s.notices, { ...notice, id }] }))
+  return id
+}
+
+export function dismissNotice(id: number): void {
+  useCampus.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) }))
+}
+
+/** Opens a drawer tab (null closes the drawer); `methodKey` scrolls the methodology to a readout. */
+export function openDrawer(drawer: DrawerTab | null, methodKey: ReadoutKey | null = null): void {
+  useCampus.setState({ drawer, methodKey })
 }

@@ -1,4 +1,11 @@
-import { simulate, type Climate, type Evaluation, type Scenario } from '../model'
+import {
+  simulate,
+  summariseClimate,
+  type Climate,
+  type ClimateSummary,
+  type Evaluation,
+  type Scenario,
+} from '../model'
 import { useCampus, type CampusState } from './store'
 
 function memoizeLast2<A, B, R>(fn: (a: A, b: B) => R): (a: A, b: B) => R {
@@ -12,6 +19,9 @@ function memoizeLast2<A, B, R>(fn: (a: A, b: B) => R): (a: A, b: B) => R {
 const evaluateMemo = memoizeLast2((scenario: Scenario, climate: Climate) =>
   simulate(scenario, climate),
 )
+const evaluateCompareMemo = memoizeLast2((scenario: Scenario, climate: Climate) =>
+  simulate(scenario, climate),
+)
 
 /** The scenario's evaluation, memoised on the scenario's and climate's identity; null while the climate loads. */
 export function selectEvaluation(state: CampusState): Evaluation | null {
@@ -22,4 +32,36 @@ export function selectEvaluation(state: CampusState): Evaluation | null {
 /** Readouts and series of the current scenario (stable reference until the scenario changes). */
 export function useEvaluation(): Evaluation | null {
   return useCampus(selectEvaluation)
+}
+
+/** Evaluation of the pinned comparison scenario A; null when none is pinned or its climate loads. */
+export function selectCompareEvaluation(state: CampusState): Evaluation | null {
+  const a = state.compareA
+  if (a === null) return null
+  const climate = state.climates[a.site]
+  return climate ? evaluateCompareMemo(a, climate) : null
+}
+
+export function useCompareEvaluation(): Evaluation | null {
+  return useCampus(selectCompareEvaluation)
+}
+
+const summaries = new WeakMap<Climate, ClimateSummary>()
+
+/** Summary of a loaded climate, computed once per climate. */
+export function climateSummary(climate: Climate): ClimateSummary {
+  let summary = summaries.get(climate)
+  if (!summary) {
+    summary = summariseClimate(climate)
+    summaries.set(climate, summary)
+  }
+  return summary
+}
+
+/** Summary of the current site's climate; null while it loads. */
+export function useSiteClimateSummary(): ClimateSummary | null {
+  return useCampus((s) => {
+    const climate = s.climates[s.scenario.site]
+    return climate ? climateSummary(climate) : null
+  })
 }

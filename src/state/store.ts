@@ -1,5 +1,11 @@
 import { create } from 'zustand'
-import { DEFAULT_SCENARIO, type Climate, type Scenario, type SiteId } from '../model'
+import {
+  DEFAULT_SCENARIO,
+  type Climate,
+  type ReadoutKey,
+  type Scenario,
+  type SiteId,
+} from '../model'
 
 /** Layers the viewer can show or hide (toggled with `visible`, never remounted). */
 export type LayerId = 'power' | 'cooling' | 'compute' | 'site'
@@ -23,6 +29,25 @@ export interface Selection {
 
 export type Units = 'si' | 'imperial'
 
+/** A message to the user that outlives the action that raised it (bad link, corrupt storage). */
+export interface Notice {
+  readonly id: number
+  readonly tone: 'info' | 'warning' | 'error'
+  readonly title: string
+  /** One line per item, rendered as text. */
+  readonly details: readonly string[]
+}
+
+/** A scenario saved in the browser under its own id; its name is `scenario.name`. */
+export interface SavedScenario {
+  readonly id: string
+  readonly savedAtMs: number
+  readonly scenario: Scenario
+}
+
+/** The planner's lower drawer: charts, power flow, methodology, comparison. */
+export type DrawerTab = 'charts' | 'flow' | 'method' | 'compare'
+
 export interface CampusState {
   /** The source of truth: readouts and layout are derived from it, never stored. */
   readonly scenario: Scenario
@@ -37,6 +62,16 @@ export interface CampusState {
   readonly motion: boolean
   /** Local solar time for the sun, hours 0…24. */
   readonly timeOfDayH: number
+  /** Earlier scenarios, oldest first (undo), and undone ones, most recent last (redo). */
+  readonly past: readonly Scenario[]
+  readonly future: readonly Scenario[]
+  /** Scenario A of the comparison (the current scenario is B); null when nothing is pinned. */
+  readonly compareA: Scenario | null
+  readonly saved: readonly SavedScenario[]
+  readonly notices: readonly Notice[]
+  readonly drawer: DrawerTab | null
+  /** Readout the methodology panel scrolls to. */
+  readonly methodKey: ReadoutKey | null
 }
 
 export const DEFAULT_LAYERS: Readonly<Record<LayerId, boolean>> = {
@@ -46,14 +81,23 @@ export const DEFAULT_LAYERS: Readonly<Record<LayerId, boolean>> = {
   site: true,
 }
 
+export const DEFAULT_CAMERA: CameraState = { view: 'overview' }
+
 export const useCampus = create<CampusState>()(() => ({
   scenario: DEFAULT_SCENARIO,
   climates: {},
   selection: null,
   layers: DEFAULT_LAYERS,
-  camera: { view: 'overview' },
+  camera: DEFAULT_CAMERA,
   units: 'si',
   xray: true,
   motion: true,
   timeOfDayH: 14,
+  past: [],
+  future: [],
+  compareA: null,
+  saved: [],
+  notices: [],
+  drawer: null,
+  methodKey: null,
 }))

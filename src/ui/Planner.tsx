@@ -1,11 +1,43 @@
 import { useEffect, type ReactNode } from 'react'
 import { ensureClimate, useCampus } from '../state'
+import { bootPlanner } from './boot'
+import { ControlsPanel } from './ControlsPanel'
+import { Drawer } from './Drawer'
+import { Header } from './Header'
+import { Notices } from './Notices'
+import { ReadoutsPanel } from './ReadoutsPanel'
+import './planner.css'
 
-/** Page frame: the 3D view fills the page (panels come with the planner issue). */
-export function Planner({ children }: { children: ReactNode }) {
+bootPlanner()
+
+/**
+ * The planning page: header, controls on the left, readouts and warnings on the right, the 3D
+ * view (`children`) in the middle above a drawer of charts, methodology and comparison.
+ * `headerActions` takes extra header buttons (image export).
+ */
+export function Planner({
+  children,
+  headerActions,
+}: {
+  children: ReactNode
+  headerActions?: ReactNode
+}) {
   const site = useCampus((s) => s.scenario.site)
   useEffect(() => {
     void ensureClimate(site)
   }, [site])
-  return <div style={{ position: 'fixed', inset: 0 }}>{children}</div>
+  return (
+    <div className="planner">
+      <Header actions={headerActions} />
+      <ControlsPanel />
+      <main className="stage" aria-label="Campus view">
+        <div className="viewport">
+          <div className="viewport-scene">{children}</div>
+          <Notices />
+        </div>
+        <Drawer />
+      </main>
+      <ReadoutsPanel />
+    </div>
+  )
 }

@@ -9,7 +9,7 @@ import {
   readPngText,
   SCENARIO_KEYWORD,
   withPngText,
-} from '../../src/export/pngText'
+} from '../../src/state/pngText'
 import { checkExportSize } from '../../src/export/sizes'
 
 function tinyPng(width: number, height: number): Uint8Array {

@@ -50,7 +50,11 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
 }
 
 /** A copy of the PNG with an iTXt chunk `keyword` = `text` right after IHDR. */
-export function withPngText(png: Uint8Array, keyword: string, text: string): Uint8Array {
+export function withPngText(
+  png: Uint8Array,
+  keyword: string,
+  text: string,
+): Uint8Array<ArrayBuffer> {
   if (!isPng(png)) throw new Error('not a PNG file')
   const ihdrEnd = 8 + 12 + new DataView(png.buffer, png.byteOffset).getUint32(8)
   // keyword, NUL, compression flag 0, method 0, empty language tag NUL, empty translated keyword NUL, text

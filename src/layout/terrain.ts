@@ -1,0 +1,146 @@
+import type { TerrainSpec } from './types'
+
+/**
+ * The land's height, metres, at (x, z): flat at 0 on the campus pad, shaped by the site's
+ * character around it (fjord and mountains, coast, plain, desert, forest hills). Pure and
+ * deterministic: the scene builds its terrain mesh from it and the layout puts penstocks and
+ * turbines on it.
+ */
+export function terrainHeightM(t: TerrainSpec, x: number, z: number): number {
+  const natural = naturalHeightM(t, x, z)
+  const outside = padDistanceM(t, x, z)
+  if (outside <= 0) return 0
+  if (outside >= t.padBlendM) return natural
+  return natural * smoothstep(outside / t.padBlendM)
+}
+
+/** Distance outside the pad rectangle, metres (≤ 0 inside). */
+function padDistanceM(t: TerrainSpec, x: number, z: number): number {
+  const dx = Math.abs(x - t.pad.x) - t.pad.w / 2
+  const dz = Math.abs(z - t.pad.z) - t.pad.d / 2
+  if (dx <= 0 && dz <= 0) return Math.max(dx, dz)
+  return Math.hypot(Math.max(dx, 0), Math.max(dz, 0))
+}
+
+function naturalHeightM(t: TerrainSpec, x: number, z: number): number {
+  const n = fbm(t.seed, x / 900, z / 900)
+  let h: number
+  switch (t.kind) {
+    case 'plain':
+      h = 4 * n
+      break
+    case 'desert':
+      h = 6 * n + mesas(t, x, z)
+      break
+    case 'forest':
+      h = 18 * n
+      break
+    case 'coastal':
+      h = 8 * n
+      break
+    case 'fjord':
+      h = 10 * n
+      break
+  }
+  // Land behind the shore stays above the sea (the sea surface is one plane).
+  if (t.seaLevelYM !== null && (t.shoreZ === null || z <= t.shoreZ))
+    h = Math.max(h, t.seaLevelYM + 1 + Math.abs(h) * 0.5)
+  if (t.shoreZ !== null && z > t.shoreZ) {
+    // Under the sea: the shore shelves down to the sea bed.
+    const seabed = t.kind === 'fjord' ? -60 : -18
+    h = Math.max(seabed, h - (z - t.shoreZ) * 0.25)
+    if (t.kind === 'fjord') {
+      // Mountains on the far side of the fjord.
+      const across = z - t.shoreZ - 2600
+      if (across > 0) h = Math.max(h, -60 + across * 0.45 + 180 * fbm(t.seed + 7, x / 700, z / 700))
+    }
+  }
+  if (t.mountain !== null) h = Math.max(h, mountainHeightM(t, x, z))
+  return h
+}
+
+function mountainHeightM(t: TerrainSpec, x: number, z: number): number {
+  const m = t.mountain
+  if (m === null) return 0
+  const up = m.footZ - z
+  if (up <= 0) return -Infinity
+  const rough = fbm(t.seed + 3, x / 500, z / 500)
+  if (up < m.slopeM) {
+    const s = smoothstep(up / m.slopeM)
+    return m.plateauYM * s + 25 * rough * s
+  }
+  // On the plateau: rolling ground that rises to peaks further north.
+  const beyond = up - m.slopeM
+  const rim = smoothstep(beyond / 250) * (25 + 15 * rough)
+  let h = m.plateauYM + 25 * rough + rim + Math.min(beyond * 0.22, 520) * (0.6 + 0.4 * rough)
+  if (t.basin !== null) h = carveBasin(t.basin, h, m.plateauYM, x, z)
+  return h
+}
+
+/** The reservoir basin: the northern half of an ellipse whose long axis is the dam. */
+function carveBasin(
+  basin: { x: number; z: number; w: number; d: number },
+  h: number,
+  plateau: number,
+  x: number,
+  z: number,
+): number {
+  const damZ = basin.z + basin.d / 2
+  const ex = (x - basin.x) / (basin.w / 2)
+  const ez = Math.max(0, damZ - z) / basin.d
+  const r = Math.hypot(ex, ez)
+  const floor = plateau - 25
+  if (r >= 1.25) return h
+  if (r <= 1) return floor
+  return floor + (h - floor) * smoothstep((r - 1) / 0.25)
+}
+
+function mesas(t: TerrainSpec, x: number, z: number): number {
+  const far = Math.hypot(x - t.pad.x, z - t.pad.z) - Math.max(t.pad.w, t.pad.d)
+  if (far < 1500) return 0
+  const m = fbm(t.seed + 11, x / 1400, z / 1400)
+  return m > 0.25 ? Math.min(90, (m - 0.25) * 600) : 0
+}
+
+export function smoothstep(u: number): number {
+  const v = Math.min(1, Math.max(0, u))
+  return v * v * (3 - 2 * v)
+}
+
+/** Fractal value noise in about −1…1. */
+export function fbm(seed: number, x: number, z: number): number {
+  return (
+    0.55 * valueNoise(seed, x, z) +
+    0.3 * valueNoise(seed + 1, x * 2.1, z * 2.1) +
+    0.15 * valueNoise(seed + 2, x * 4.3, z * 4.3)
+  )
+}
+
+function valueNoise(seed: number, x: number, z: number): number {
+  const ix = Math.floor(x)
+  const iz = Math.floor(z)
+  const fx = x - ix
+  const fz = z - iz
+  const u = fx * fx * (3 - 2 * fx)
+  const v = fz * fz * (3 - 2 * fz)
+  const a = hash2(seed, ix, iz)
+  const b = hash2(seed, ix + 1, iz)
+  const c = hash2(seed, ix, iz + 1)
+  const d = hash2(seed, ix + 1, iz + 1)
+  return a + (b - a) * u + (c - a) * v + (a - b - c + d) * u * v
+}
+
+/** Integer hash to −1…1. */
+function hash2(seed: number, x: number, z: number): number {
+  let h = (seed * 374761393 + x * 668265263 + z * 2147483647) | 0
+  h = Math.imul(h ^ (h >>> 13), 1274126177)
+  h ^= h >>> 16
+  return ((h >>> 0) / 4294967295) * 2 - 1
+}
+
+/** A small deterministic number from a string (site id → terrain seed). */
+export function seedOf(text: string): number {
+  let h = 2166136261
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619)
+  return (h >>> 0) % 10007
+}

@@ -1,0 +1,240 @@
+import { useId, useState } from 'react'
+import {
+  FIELDS,
+  FIELD_GROUPS,
+  SITES,
+  getField,
+  type EnumField,
+  type Field,
+  type NumberField,
+  type TextField,
+} from '../model'
+import { commitEdit, setField, useCampus } from '../state'
+import { fieldDomId } from './fieldDom'
+import {
+  checkTypedNumber,
+  formatQuantity,
+  formatTemperatureDelta,
+  joinUnit,
+  snapToStep,
+  stepDecimals,
+} from '../state'
+import { SiteSummary } from './SiteSummary'
+import { SizingHelpers } from './SizingHelpers'
+
+/** Every control, generated from the model's one parameter schema (FIELDS), in its groups. */
+export function ControlsPanel() {
+  return (
+    <aside className="panel controls" aria-labelledby="controls-heading">
+      <h2 id="controls-heading" className="visually-hidden">
+        Scenario controls
+      </h2>
+      {FIELD_GROUPS.map((group) => (
+        <section key={group.id} className="group" aria-labelledby={`group-${group.id}`}>
+          <h3 id={`group-${group.id}`} className="group-title">
+            {group.label}
+          </h3>
+          {FIELDS.filter((f) => f.group === group.id).map((field) => (
+            <FieldControl key={field.path} field={field} />
+          ))}
+          {group.id === 'site' && <SiteSummary />}
+          {group.id === 'campus' && <SizingHelpers />}
+        </section>
+      ))}
+    </aside>
+  )
+}
+
+function FieldControl({ field }: { field: Field }) {
+  switch (field.kind) {
+    case 'number':
+      return <NumberControl field={field} />
+    case 'enum':
+      return <EnumControl field={field} />
+    case 'text':
+      return <TextControl field={field} />
+  }
+}
+
+function Help({ id, text }: { id: string; text: string }) {
+  return (
+    <p id={id} className="field-help">
+      {text}
+    </p>
+  )
+}
+
+function NumberControl({ field }: { field: NumberField }) {
+  const value = useCampus((s) => getField(s.scenario, field.path) as number)
+  const units = useCampus((s) => s.units)
+  const [draft, setDraft] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const uid = useId()
+  const helpId = `${uid}-help`
+  const errorId = `${uid}-error`
+  const decimals = stepDecimals(field.step)
+  const shownValue = draft ?? value.toFixed(decimals)
+
+  const apply = (text: string, onBlur: boolean): void => {
+    const checked = checkTypedNumber(text, field)
+    if (checked.ok) {
+      setError(null)
+      setDraft(null)
+      commitEdit()
+      setField(field.path, checked.value)
+      commitEdit()
+    } else {
+      setError(onBlur ? `“${text.trim()}” was not applied. ${checked.reason}` : checked.reason)
+      if (onBlur) setDraft(null)
+    }
+  }
+
+  return (
+    <div className="field">
+      <div className="field-head">
+        <label htmlFor={fieldDomId(field.path)} className="field-label">
+          {field.label}
+        </label>
+        <span className="field-value">
+          <input
+            className="number-input"
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            spellCheck={false}
+            aria-label={`${field.label} value`}
+            aria-invalid={error !== null}
+            aria-describedby={error !== null ? errorId : helpId}
+            value={shownValue}
+            onChange={(e) => {
+              setDraft(e.target.value)
+              setError(null)
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') apply(e.currentTarget.value, false)
+              if (e.key === 'Escape') {
+                setDraft(null)
+                setError(null)
+              }
+            }}
+            onBlur={(e) => {
+              if (draft !== null) apply(e.currentTarget.value, true)
+            }}
+          />
+          <UnitSuffix field={field} value={value} units={units} />
+        </span>
+      </div>
+      <input
+        id={fieldDomId(field.path)}
+        className="slider"
+        type="range"
+        min={field.min}
+        max={field.max}
+        step={field.step}
+        value={value}
+        aria-describedby={helpId}
+        aria-valuetext={`${joinUnit(unitShown(field, value, units))}`}
+        onChange={(e) => {
+          setError(null)
+          setDraft(null)
+          setField(field.path, snapToStep(Number(e.target.value), field.min, field.step))
+        }}
+        onPointerUp={commitEdit}
+        onBlur={commitEdit}
+      />
+      {error !== null && (
+        <p id={errorId} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <Help id={helpId} text={field.help} />
+    </div>
+  )
+}
+
+/** The value as text in the user's units (temperatures converted; deltas as deltas). */
+function unitShown(field: NumberField, value: number, units: 'si' | 'imperial') {
+  if (field.path === 'climateOffsetC') return formatTemperatureDelta(value, units)
+  return formatQuantity(value, field.unit, stepDecimals(field.step), units)
+}
+
+function UnitSuffix({
+  field,
+  value,
+  units,
+}: {
+  field: NumberField
+  value: number
+  units: 'si' | 'imperial'
+}) {
+  const unit = field.unit === '–' || field.unit === 'count' ? '' : field.unit
+  const converted =
+    units === 'imperial' && field.unit === '°C' ? unitShown(field, value, units) : null
+  return (
+    <span className="field-unit" aria-hidden={unit === '' ? true : undefined}>
+      {unit}
+      {converted && <span className="muted"> ({joinUnit(converted)})</span>}
+    </span>
+  )
+}
+
+function EnumControl({ field }: { field: EnumField }) {
+  const value = useCampus((s) => getField(s.scenario, field.path) as string)
+  const uid = useId()
+  const helpId = `${uid}-help`
+  return (
+    <div className="field">
+      <label htmlFor={fieldDomId(field.path)} className="field-label">
+        {field.label}
+      </label>
+      <select
+        id={fieldDomId(field.path)}
+        className="select select-block"
+        value={value}
+        aria-describedby={helpId}
+        onChange={(e) => {
+          commitEdit()
+          setField(field.path, e.target.value)
+          commitEdit()
+        }}
+      >
+        {field.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {optionLabel(field, o.value, o.label)}
+          </option>
+        ))}
+      </select>
+      <Help id={helpId} text={field.help} />
+    </div>
+  )
+}
+
+function optionLabel(field: EnumField, value: string, label: string): string {
+  if (field.path !== 'site') return label
+  const site = SITES[value as keyof typeof SITES]
+  return site ? `${label} (${site.climateQuality})` : label
+}
+
+function TextControl({ field }: { field: TextField }) {
+  const value = useCampus((s) => getField(s.scenario, field.path) as string)
+  const uid = useId()
+  const helpId = `${uid}-help`
+  return (
+    <div className="field">
+      <label htmlFor={fieldDomId(field.path)} className="field-label">
+        {field.label}
+      </label>
+      <input
+        id={fieldDomId(field.path)}
+        className="text-input"
+        type="text"
+        maxLength={field.maxLength}
+        value={value}
+        aria-describedby={helpId}
+        onChange={(e) => setField(field.path, e.target.value.slice(0, field.maxLength))}
+        onBlur={commitEdit}
+      />
+      <Help id={helpId} text={field.help} />
+    </div>
+  )
+}

@@ -1,0 +1,191 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { DEFAULT_SCENARIO, scenarioToJson, setField } from '../src/model'
+import {
+  BACKUP_KEY,
+  MAX_SAVED,
+  PREFS_KEY,
+  STORAGE_KEY,
+  chooseUnits,
+  decodeLibrary,
+  deleteSaved,
+  duplicateSaved,
+  encodeLibrary,
+  exportCollection,
+  importText,
+  loadLibrary,
+  openSaved,
+  renameSaved,
+  saveCurrent,
+  useCampus,
+} from '../src/state'
+
+/** localStorage's contract in memory; `failWrites` mimics a full or disabled store. */
+class MemoryStorage implements Storage {
+  private readonly map = new Map<string, string>()
+  failWrites = false
+  get length(): number {
+    return this.map.size
+  }
+  clear(): void {
+    this.map.clear()
+  }
+  getItem(key: string): string | null {
+    return this.map.get(key) ?? null
+  }
+  key(index: number): string | null {
+    return [...this.map.keys()][index] ?? null
+  }
+  removeItem(key: string): void {
+    this.map.delete(key)
+  }
+  setItem(key: string, value: string): void {
+    if (this.failWrites) throw new Error('QuotaExceededError')
+    this.map.set(key, String(value))
+  }
+}
+
+const initial = useCampus.getState()
+let storage: MemoryStorage
+
+beforeEach(() => {
+  useCampus.setState({ ...initial, climates: {} }, true)
+  storage = new MemoryStorage()
+})
+
+describe('decodeLibrary', () => {
+  it('reads nothing as an empty list without problems', () => {
+    expect(decodeLibrary(null)).toEqual({ saved: [], problems: [] })
+  })
+
+  it.each([
+    ['{not json', /not valid JSON/],
+    ['[1,2]', /not an object/],
+    ['{"version":2,"scenarios":[]}', /unknown format/],
+  ])('reports corrupt text %s', (text, message) => {
+    const r = decodeLibrary(text)
+    expect(r.saved).toEqual([])
+    expect(r.problems[0]).toMatch(message)
+  })
+
+  it('keeps valid entries and drops invalid ones, naming them', () => {
+    const good = { id: 'a', savedAtMs: 1, scenario: DEFAULT_SCENARIO }
+    const bad = { id: 'b', savedAtMs: 1, scenario: { ...DEFAULT_SCENARIO, racksPerHall: 1e9 } }
+    const dup = { id: 'a', savedAtMs: 1, scenario: DEFAULT_SCENARIO }
+    const r = decodeLibrary(JSON.stringify({ version: 1, scenarios: [good, bad, 'x', dup] }))
+    expect(r.saved.map((e) => e.id)).toEqual(['a'])
+    expect(r.problems).toHaveLength(3)
+    expect(r.problems[0]).toMatch(/saved scenario 2: racksPerHall/)
+  })
+
+  it('round-trips with encodeLibrary', () => {
+    const saved = [{ id: 'x', savedAtMs: 5, scenario: setField(DEFAULT_SCENARIO, 'buildings', 7) }]
+    expect(decodeLibrary(encodeLibrary(saved))).toEqual({ saved, problems: [] })
+  })
+})
+
+describe('loadLibrary', () => {
+  it('recovers from corrupt storage: notice, backup of the raw text, a clean list', () => {
+    storage.setItem(STORAGE_KEY, '{"version":1,"scenarios":[{"id":"a"')
+    loadLibrary(storage)
+    const state = useCampus.getState()
+    expect(state.saved).toEqual([])
+    expect(state.notices).toHaveLength(1)
+    expect(state.notices[0]?.tone).toBe('warning')
+    expect(storage.getItem(BACKUP_KEY)).toBe('{"version":1,"scenarios":[{"id":"a"')
+    expect(decodeLibrary(storage.getItem(STORAGE_KEY)).problems).toEqual([])
+  })
+
+  it('works with no storage at all', () => {
+    loadLibrary(null)
+    expect(useCampus.getState().saved).toEqual([])
+    expect(saveCurrent('kept in memory')).not.toBeNull()
+    expect(useCampus.getState().saved).toHaveLength(1)
+  })
+
+  it('applies a stored unit preference and ignores a broken one', () => {
+    storage.setItem(PREFS_KEY, '{"units":"imperial"}')
+    loadLibrary(storage)
+    expect(useCampus.getState().units).toBe('imperial')
+    useCampus.setState({ units: 'si' })
+    storage.setItem(PREFS_KEY, '{oops')
+    loadLibrary(storage)
+    expect(useCampus.getState().units).toBe('si')
+    chooseUnits('imperial')
+    expect(JSON.parse(storage.getItem(PREFS_KEY) ?? '{}')).toEqual({ units: 'imperial' })
+  })
+})
+
+describe('saved scenarios', () => {
+  beforeEach(() => loadLibrary(storage))
+
+  const stored = () => decodeLibrary(storage.getItem(STORAGE_KEY)).saved
+
+  it('save, rename, duplicate, open and delete survive a reload', () => {
+    const id = saveCurrent('Norway A') ?? ''
+    renameSaved(id, '  Norway   B ')
+    duplicateSaved(id)
+    expect(stored().map((e) => e.scenario.name)).toEqual(['Norway B', 'Norway B (copy)'])
+    useCampus.setState({ saved: [] })
+    loadLibrary(storage)
+    expect(useCampus.getState().saved).toHaveLength(2)
+    openSaved(id)
+    expect(useCampus.getState().scenario.name).toBe('Norway B')
+    deleteSaved(id)
+    expect(stored().map((e) => e.scenario.name)).toEqual(['Norway B (copy)'])
+  })
+
+  it('a failed write leaves a notice, never an exception', () => {
+    storage.failWrites = true
+    expect(() => saveCurrent('x')).not.toThrow()
+    expect(useCampus.getState().notices.at(-1)?.tone).toBe('error')
+  })
+
+  it('refuses to save past the limit', () => {
+    const many = Array.from({ length: MAX_SAVED }, (_, i) => ({
+      id: `id${i}`,
+      savedAtMs: 0,
+      scenario: DEFAULT_SCENARIO,
+    }))
+    useCampus.setState({ saved: many })
+    expect(saveCurrent('one too many')).toBeNull()
+    expect(useCampus.getState().saved).toHaveLength(MAX_SAVED)
+  })
+})
+
+describe('importText', () => {
+  beforeEach(() => loadLibrary(storage))
+
+  it('imports one scenario: saved and opened', () => {
+    const file = scenarioToJson({ ...DEFAULT_SCENARIO, name: 'Imported', site: 'abilene' })
+    const r = importText(file)
+    expect(r.ok).toBe(true)
+    expect(useCampus.getState().scenario.site).toBe('abilene')
+    expect(useCampus.getState().saved.map((e) => e.scenario.name)).toEqual(['Imported'])
+  })
+
+  it('imports a collection: all saved, the current scenario kept', () => {
+    const r = importText(
+      exportCollection([DEFAULT_SCENARIO, { ...DEFAULT_SCENARIO, name: 'Second' }]),
+    )
+    expect(r.ok).toBe(true)
+    expect(useCampus.getState().saved).toHaveLength(2)
+    expect(useCampus.getState().scenario).toBe(DEFAULT_SCENARIO)
+  })
+
+  it('a broken file changes nothing', () => {
+    saveCurrent('Existing')
+    const before = useCampus.getState()
+    const storedBefore = storage.getItem(STORAGE_KEY)
+    for (const text of [
+      'not json',
+      '{"version":2}',
+      '{"version":1,"racksPerHall":"many"}',
+      JSON.stringify({ scenarios: [DEFAULT_SCENARIO, { version: 1, site: 'mars' }] }),
+    ]) {
+      expect(importText(text).ok).toBe(false)
+    }
+    expect(useCampus.getState().scenario).toBe(before.scenario)
+    expect(useCampus.getState().saved).toBe(before.saved)
+    expect(storage.getItem(STORAGE_KEY)).toBe(storedBefore)
+  })
+})
