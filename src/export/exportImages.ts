@@ -13,7 +13,7 @@ import {
 import { buildCaption } from './caption'
 import { composeImage } from './compose'
 import { exportFileName } from './fileName'
-import { checkExportSize } from './sizes'
+import { checkExportSize } from '../state'
 
 /** What an exported PNG carries in its metadata: enough to reopen the scenario and view. */
 export const IMAGE_METADATA_FORMAT = 'campus-planner-image/1'

@@ -10,7 +10,7 @@ import {
   SCENARIO_KEYWORD,
   withPngText,
 } from '../../src/state/pngText'
-import { checkExportSize } from '../../src/export/sizes'
+import { checkExportSize } from '../../src/state/exportSizes'
 
 function tinyPng(width: number, height: number): Uint8Array {
   const png = new PNG({ width, height })

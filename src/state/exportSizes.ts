@@ -8,13 +8,13 @@ export interface ExportSize {
   readonly height: number | null
 }
 
-export const EXPORT_SIZES: readonly ExportSize[] = [
-  { id: 'view', label: 'Current view', width: null, height: null },
+export const EXPORT_SIZES = [
+  { id: 'view', label: 'Current view size', width: null, height: null },
   { id: 'fhd', label: '1920 × 1080 (Full HD)', width: 1920, height: 1080 },
   { id: 'qhd', label: '2560 × 1440 (QHD)', width: 2560, height: 1440 },
   { id: '4k', label: '3840 × 2160 (4K)', width: 3840, height: 2160 },
-  { id: 'custom', label: 'Custom', width: null, height: null },
-]
+  { id: 'custom', label: 'Custom…', width: null, height: null },
+] as const satisfies readonly ExportSize[]
 
 /** Largest side the dialog accepts, px (8K). */
 export const MAX_EXPORT_SIDE = 8192

@@ -1,0 +1,270 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+import {
+  CAMERA_VIEWS,
+  EXPORT_SIZES,
+  MAX_EXPORT_SIDE,
+  checkExportSize,
+  CAMERA_VIEW_LABELS,
+  exportImages,
+  renderSurface,
+  type CameraViewId,
+  type ExportBackground,
+  type ExportProgress,
+  type ExportedImage,
+} from '../state'
+
+type SizeId = (typeof EXPORT_SIZES)[number]['id']
+
+type ViewChoice = CameraViewId | 'current' | 'all'
+
+/**
+ * The export dialog: size, background, caption and view, then one PNG per view (or a copy to
+ * the clipboard), with progress while large images render.
+ */
+export default function ExportDialog({ onClose }: { onClose: () => void }) {
+  const dialogRef = useRef<HTMLDialogElement>(null)
+  const [sizeId, setSizeId] = useState<SizeId>('4k')
+  const [custom, setCustom] = useState({ width: '3840', height: '2160' })
+  const [background, setBackground] = useState<ExportBackground>('sky')
+  const [solidColor, setSolidColor] = useState('#ffffff')
+  const [caption, setCaption] = useState(true)
+  const [view, setView] = useState<ViewChoice>('current')
+  const [progress, setProgress] = useState<ExportProgress | null>(null)
+  const [status, setStatus] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null)
+  const busy = progress !== null
+  const surface = renderSurface()
+  const maxSide = Math.min(MAX_EXPORT_SIDE, surface?.maxSide ?? MAX_EXPORT_SIDE)
+  const screen = surface?.viewSize()
+  const canCopy = typeof ClipboardItem !== 'undefined' && Boolean(navigator.clipboard?.write)
+
+  useEffect(() => {
+    const dialog = dialogRef.current
+    if (dialog && !dialog.open) dialog.showModal()
+  }, [])
+
+  const size = (): { width: number | null; height: number | null } | string => {
+    if (sizeId !== 'custom') {
+      const preset = EXPORT_SIZES.find((s) => s.id === sizeId)
+      return { width: preset?.width ?? null, height: preset?.height ?? null }
+    }
+    const check = checkExportSize(Number(custom.width), Number(custom.height), maxSide)
+    return check.ok ? { width: check.width, height: check.height } : check.reason
+  }
+
+  const run = async (target: 'download' | 'clipboard'): Promise<void> => {
+    const chosen = size()
+    if (typeof chosen === 'string') {
+      setStatus({ tone: 'error', text: chosen })
+      return
+    }
+    const views = view === 'all' ? [...CAMERA_VIEWS] : [view]
+    setStatus(null)
+    setProgress({ done: 0, total: views.length, step: 'Preparing' })
+    try {
+      const images = await exportImages(
+        { ...chosen, background, solidColor, caption, views },
+        setProgress,
+      )
+      if (target === 'clipboard') {
+        const first = images[0]
+        if (!first) throw new Error('Nothing was rendered.')
+        await navigator.clipboard.write([new ClipboardItem({ 'image/png': first.blob })])
+        setStatus({
+          tone: 'ok',
+          text: `Copied ${first.width} × ${first.height} image to the clipboard.`,
+        })
+      } else {
+        images.forEach(download)
+        setStatus({
+          tone: 'ok',
+          text:
+            images.length === 1
+              ? `Saved ${images[0]?.fileName ?? 'the image'}.`
+              : `Saved ${images.length} images (one per view).`,
+        })
+      }
+    } catch (error) {
+      setStatus({
+        tone: 'error',
+        text: `The image could not be made: ${error instanceof Error ? error.message : String(error)} The view on screen is unchanged.`,
+      })
+    } finally {
+      setProgress(null)
+    }
+  }
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault()
+    void run('download')
+  }
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="dialog export-dialog"
+      aria-labelledby="export-title"
+      onClose={onClose}
+      onCancel={(event) => {
+        if (busy) event.preventDefault()
+      }}
+    >
+      <header className="dialog-head">
+        <h2 id="export-title">Export image</h2>
+        <button
+          type="button"
+          className="btn btn-quiet"
+          disabled={busy}
+          onClick={() => dialogRef.current?.close()}
+        >
+          Close
+        </button>
+      </header>
+      <form className="export-form" onSubmit={submit}>
+        <fieldset disabled={busy}>
+          <legend>Size</legend>
+          {EXPORT_SIZES.map((s) => (
+            <label key={s.id} className="choice">
+              <input
+                type="radio"
+                name="export-size"
+                value={s.id}
+                checked={sizeId === s.id}
+                onChange={() => setSizeId(s.id)}
+              />
+              {s.id === 'view' && screen
+                ? `${s.label} (${Math.round(screen.width)} × ${Math.round(screen.height)})`
+                : s.label}
+            </label>
+          ))}
+          {sizeId === 'custom' && (
+            <div className="export-custom">
+              <label>
+                Width (px)
+                <input
+                  className="text-input"
+                  inputMode="numeric"
+                  value={custom.width}
+                  onChange={(e) => setCustom({ ...custom, width: e.target.value })}
+                />
+              </label>
+              <label>
+                Height (px)
+                <input
+                  className="text-input"
+                  inputMode="numeric"
+                  value={custom.height}
+                  onChange={(e) => setCustom({ ...custom, height: e.target.value })}
+                />
+              </label>
+              <span className="muted">Up to {maxSide} px on a side on this device.</span>
+            </div>
+          )}
+        </fieldset>
+        <fieldset disabled={busy}>
+          <legend>Background</legend>
+          {(
+            [
+              ['sky', 'Sky'],
+              ['solid', 'Solid colour'],
+              ['transparent', 'Transparent'],
+            ] as const
+          ).map(([id, label]) => (
+            <label key={id} className="choice">
+              <input
+                type="radio"
+                name="export-background"
+                value={id}
+                checked={background === id}
+                onChange={() => setBackground(id)}
+              />
+              {label}
+            </label>
+          ))}
+          {background === 'solid' && (
+            <label className="choice">
+              <input
+                type="color"
+                value={solidColor}
+                onChange={(e) => setSolidColor(e.target.value)}
+              />
+              Background colour
+            </label>
+          )}
+        </fieldset>
+        <fieldset disabled={busy}>
+          <legend>Content</legend>
+          <label className="stack-field">
+            <span>View</span>
+            <select
+              className="select"
+              value={view}
+              onChange={(e) => setView(e.target.value as ViewChoice)}
+            >
+              <option value="current">Current view</option>
+              {CAMERA_VIEWS.map((v) => (
+                <option key={v} value={v}>
+                  {CAMERA_VIEW_LABELS[v]}
+                </option>
+              ))}
+              <option value="all">All named views (one file each)</option>
+            </select>
+          </label>
+          <label className="choice">
+            <input
+              type="checkbox"
+              checked={caption}
+              onChange={(e) => setCaption(e.target.checked)}
+            />
+            Caption: name, site, date, key figures, legend, scale bar and north arrow
+          </label>
+        </fieldset>
+        {progress && (
+          <div className="export-progress" role="status" aria-live="polite">
+            <progress
+              max={progress.total * 2}
+              value={progress.done * 2 + (progress.step.startsWith('Encoding') ? 1 : 0)}
+              aria-label="Export progress"
+            />
+            <span>
+              {progress.step} ({Math.min(progress.done + 1, progress.total)} of {progress.total})
+            </span>
+          </div>
+        )}
+        {status && (
+          <div
+            className={`status status-${status.tone}`}
+            role={status.tone === 'error' ? 'alert' : 'status'}
+            data-export-status={status.tone}
+          >
+            <p>{status.text}</p>
+          </div>
+        )}
+        <div className="btn-row export-actions">
+          <button
+            type="button"
+            className="btn"
+            disabled={busy || !canCopy || view === 'all'}
+            title={canCopy ? 'Copy one image to the clipboard' : 'This browser cannot copy images'}
+            onClick={() => void run('clipboard')}
+          >
+            Copy to clipboard
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {busy ? 'Exporting…' : 'Export PNG'}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  )
+}
+
+function download(image: ExportedImage): void {
+  const url = URL.createObjectURL(image.blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = image.fileName
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
