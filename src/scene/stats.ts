@@ -1,0 +1,13 @@
+/**
+ * Counters the scene keeps for the test and bench hook (read-only outside the scene): how the
+ * racks are drawn at the current level of detail.
+ */
+export const sceneStats = {
+  /** Racks drawn one by one (halls near the camera). */
+  detailedRacks: 0,
+  /** Rack rows drawn as single boxes, and the racks they stand for. */
+  rowsDrawn: 0,
+  racksInRows: 0,
+  /** performance.now() when the first frame with the campus on it was finished; null before. */
+  firstFrameAt: null as number | null,
+}
