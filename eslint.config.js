@@ -29,27 +29,61 @@ export default tseslint.config(
   {
     files: ['src/model/**'],
     rules: forbid(
-      [...REACT_AND_THREE, 'zustand', 'zustand/*', '**/layout/**', '**/state/**', '**/scene/**', '**/ui/**', '**/export/**', '**/cli/**', 'node:*', 'fs', 'path'],
+      [
+        ...REACT_AND_THREE,
+        'zustand',
+        'zustand/*',
+        '**/layout/**',
+        '**/state/**',
+        '**/scene/**',
+        '**/ui/**',
+        '**/export/**',
+        '**/cli/**',
+        'node:*',
+        'fs',
+        'path',
+      ],
       'src/model is pure: it imports nothing of React, three, zustand, Node or the layers above it.',
     ),
   },
   {
     files: ['src/layout/**'],
     rules: forbid(
-      [...REACT_AND_THREE, 'zustand', 'zustand/*', '**/state/**', '**/scene/**', '**/ui/**', '**/export/**', '**/cli/**', 'node:*'],
+      [
+        ...REACT_AND_THREE,
+        'zustand',
+        'zustand/*',
+        '**/state/**',
+        '**/scene/**',
+        '**/ui/**',
+        '**/export/**',
+        '**/cli/**',
+        'node:*',
+      ],
       'src/layout is pure: it may import only the model.',
     ),
   },
   {
     files: ['src/state/**'],
     rules: forbid(
-      ['three', 'three/*', '@react-three/*', '**/scene/**', '**/ui/**', '**/export/**', '**/cli/**'],
+      [
+        'three',
+        'three/*',
+        '@react-three/*',
+        '**/scene/**',
+        '**/ui/**',
+        '**/export/**',
+        '**/cli/**',
+      ],
       'src/state may import only model and layout.',
     ),
   },
   {
     files: ['src/scene/**'],
-    rules: forbid(['**/ui/**', '**/export/**', '**/cli/**'], 'scene and ui meet only in the store.'),
+    rules: forbid(
+      ['**/ui/**', '**/export/**', '**/cli/**'],
+      'scene and ui meet only in the store.',
+    ),
   },
   {
     files: ['src/ui/**'],
@@ -60,12 +94,23 @@ export default tseslint.config(
   },
   {
     files: ['src/export/**'],
-    rules: forbid(['**/ui/**', '**/scene/**', '**/cli/**'], 'export reads the store, not ui or scene.'),
+    rules: forbid(
+      ['**/ui/**', '**/scene/**', '**/cli/**'],
+      'export reads the store, not ui or scene.',
+    ),
   },
   {
     files: ['src/cli/**'],
     rules: forbid(
-      [...REACT_AND_THREE, 'zustand', '**/layout/**', '**/state/**', '**/scene/**', '**/ui/**', '**/export/**'],
+      [
+        ...REACT_AND_THREE,
+        'zustand',
+        '**/layout/**',
+        '**/state/**',
+        '**/scene/**',
+        '**/ui/**',
+        '**/export/**',
+      ],
       'the command line uses only the model.',
     ),
   },
