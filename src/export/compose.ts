@@ -21,17 +21,22 @@ export function composeImage(frame: RenderedFrame, caption: Caption | null): HTM
   const pad = unit * 1.2
   const line = unit * 1.5
 
-  // Caption panel, bottom left.
+  // Caption panel, bottom left: two columns of label–value pairs, sized to their text.
   const columns = 2
   const rows = Math.ceil(caption.figures.length / columns)
+  const gap = unit * 0.8
+  ctx.font = font(unit * 0.95)
+  const labelWidth = Math.max(...caption.figures.map((f) => ctx.measureText(f.label).width))
+  ctx.font = font(unit * 1.05, 600)
+  const valueWidth = Math.max(...caption.figures.map((f) => ctx.measureText(f.value).width))
+  const columnWidth = labelWidth + gap + valueWidth + unit * 2
   ctx.font = font(unit * 1.7, 650)
   const titleWidth = ctx.measureText(caption.title).width
   ctx.font = font(unit)
   const subtitleWidth = ctx.measureText(caption.subtitle).width
-  const columnWidth = unit * 17
   const panelWidth = Math.min(
     out.width - 2 * pad,
-    Math.max(titleWidth, subtitleWidth, columns * columnWidth) + 2 * pad,
+    Math.max(titleWidth, subtitleWidth, columns * columnWidth - unit * 2) + 2 * pad,
   )
   const legendHeight = line * 1.4
   const noteHeight = caption.note ? line : 0
@@ -62,10 +67,10 @@ export function composeImage(frame: RenderedFrame, caption: Caption | null): HTM
     const fy = y + (row + 1) * line
     ctx.fillStyle = '#55606c'
     ctx.font = font(unit * 0.95)
-    ctx.fillText(figure.label, fx, fy, columnWidth * 0.55)
+    ctx.fillText(figure.label, fx, fy)
     ctx.fillStyle = '#1d232b'
     ctx.font = font(unit * 1.05, 600)
-    ctx.fillText(figure.value, fx + columnWidth * 0.56, fy, columnWidth * 0.42)
+    ctx.fillText(figure.value, fx + labelWidth + gap, fy)
   })
   y += rows * line + line
   let lx = x0 + pad

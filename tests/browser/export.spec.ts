@@ -1,0 +1,168 @@
+import { expect, test, type Page } from '@playwright/test'
+import { readFileSync } from 'node:fs'
+import { PNG } from 'pngjs'
+
+/**
+ * Image export: a 4K PNG of exactly that size with its caption, a transparent background, the
+ * on-screen view left as it was, and an exported image dropped back reopening its scenario.
+ */
+
+async function openCampus(page: Page, query = ''): Promise<void> {
+  await page.goto(`./${query}`)
+  await page.waitForFunction(() => (window.__campusDebug?.firstFrameAt() ?? null) !== null, null, {
+    timeout: 60_000,
+  })
+}
+
+async function exportPng(page: Page, choose: (page: Page) => Promise<void>): Promise<Buffer> {
+  await page.getByRole('button', { name: 'Export image' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export image' })
+  await expect(dialog).toBeVisible()
+  await choose(page)
+  const download = page.waitForEvent('download', { timeout: 90_000 })
+  await dialog.getByRole('button', { name: 'Export PNG' }).click()
+  const file = await download
+  const path = await file.path()
+  await expect(dialog.locator('[data-export-status="ok"]')).toBeVisible()
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  expect(file.suggestedFilename()).toMatch(/^[a-z0-9-]+_[a-z0-9-]+_\d+x\d+_\d{4}-\d{2}-\d{2}\.png$/)
+  return readFileSync(path)
+}
+
+/** Share of pixels in a region that match a test, sampled on a grid. */
+function share(
+  png: PNG,
+  region: { x0: number; y0: number; x1: number; y1: number },
+  test: (rgba: readonly [number, number, number, number]) => boolean,
+): number {
+  let hits = 0
+  let total = 0
+  const step = Math.max(1, Math.floor((region.x1 - region.x0) / 60))
+  for (let y = region.y0; y < region.y1; y += step)
+    for (let x = region.x0; x < region.x1; x += step) {
+      const i = (y * png.width + x) * 4
+      total++
+      if (
+        test([png.data[i] ?? 0, png.data[i + 1] ?? 0, png.data[i + 2] ?? 0, png.data[i + 3] ?? 0])
+      )
+        hits++
+    }
+  return hits / total
+}
+
+test('exports a 4K PNG with its caption and leaves the on-screen view as it was', async ({
+  page,
+}) => {
+  test.setTimeout(180_000)
+  await openCampus(page)
+  const canvas = page.locator('canvas').first()
+  const before = await canvas.evaluate((c: HTMLCanvasElement) => [
+    c.width,
+    c.height,
+    c.clientWidth,
+    c.clientHeight,
+  ])
+  const bytes = await exportPng(page, async () => {
+    await page.getByRole('radio', { name: /3840 × 2160/ }).check()
+  })
+  expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47])
+  expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([3840, 2160])
+  const png = PNG.sync.read(bytes)
+  // Not blank: many colours and a wide luminance spread over the scene.
+  const colours = new Set<number>()
+  let lo = 255
+  let hi = 0
+  for (let y = 0; y < png.height; y += 97)
+    for (let x = 0; x < png.width; x += 97) {
+      const i = (y * png.width + x) * 4
+      const [r, g, b] = [png.data[i] ?? 0, png.data[i + 1] ?? 0, png.data[i + 2] ?? 0]
+      colours.add((r << 16) | (g << 8) | b)
+      const l = 0.2126 * r + 0.7152 * g + 0.0722 * b
+      lo = Math.min(lo, l)
+      hi = Math.max(hi, l)
+    }
+  expect(colours.size).toBeGreaterThan(100)
+  expect(hi - lo).toBeGreaterThan(80)
+  // The caption panel: a light, nearly opaque card at the bottom left, with dark text on it.
+  const card = { x0: 60, y0: 1600, x1: 900, y1: 2060 }
+  expect(share(png, card, ([r, g, b]) => r > 225 && g > 225 && b > 225)).toBeGreaterThan(0.5)
+  expect(share(png, card, ([r, g, b]) => r < 90 && g < 90 && b < 90)).toBeGreaterThan(0.01)
+  // The on-screen canvas kept its size and still renders.
+  const after = await canvas.evaluate((c: HTMLCanvasElement) => [
+    c.width,
+    c.height,
+    c.clientWidth,
+    c.clientHeight,
+  ])
+  expect(after).toEqual(before)
+  expect(await page.evaluate(() => window.__campusDebug?.renderInfo().calls ?? 0)).toBeGreaterThan(
+    0,
+  )
+})
+
+test('a transparent export leaves the sky transparent', async ({ page }) => {
+  test.setTimeout(120_000)
+  // A low camera looking towards the horizon, so the sky fills the top of the frame.
+  await openCampus(page, '?cam=0,25,700,0,80,-3000')
+  const bytes = await exportPng(page, async () => {
+    await page.getByRole('radio', { name: 'Custom…' }).check()
+    await page.getByLabel('Width (px)').fill('960')
+    await page.getByLabel('Height (px)').fill('540')
+    await page.getByRole('radio', { name: 'Transparent' }).check()
+    await page.getByRole('checkbox', { name: /Caption/ }).uncheck()
+  })
+  const png = PNG.sync.read(bytes)
+  expect([png.width, png.height]).toEqual([960, 540])
+  const top = { x0: 0, y0: 0, x1: 960, y1: 60 }
+  expect(share(png, top, ([, , , a]) => a < 255)).toBeGreaterThan(0.5)
+  const bottom = { x0: 0, y0: 480, x1: 960, y1: 540 }
+  expect(share(png, bottom, ([, , , a]) => a === 255)).toBeGreaterThan(0.5)
+})
+
+test('dropping an exported image back restores its scenario and view', async ({ page }) => {
+  test.setTimeout(120_000)
+  await openCampus(page, '?racksPerHall=120&cam=top')
+  const bytes = await exportPng(page, async () => {
+    await page.getByRole('radio', { name: 'Custom…' }).check()
+    await page.getByLabel('Width (px)').fill('640')
+    await page.getByLabel('Height (px)').fill('360')
+  })
+  // A fresh page on another campus, then the image dropped on it.
+  await openCampus(page, '?site=abilene&buildings=3')
+  await expect(page.locator('[data-readout="rackCount"]').first()).toHaveAttribute(
+    'data-value',
+    String(3 * 4 * 174),
+  )
+  await page.evaluate(
+    (data) => {
+      const file = new File([new Uint8Array(data)], 'campus.png', { type: 'image/png' })
+      const transfer = new DataTransfer()
+      transfer.items.add(file)
+      window.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, cancelable: true }))
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, cancelable: true }))
+    },
+    [...bytes],
+  )
+  await expect(page.locator('[data-readout="rackCount"]').first()).toHaveAttribute(
+    'data-value',
+    String(2 * 4 * 120),
+  )
+  await expect(page.getByLabel('Site', { exact: true })).toHaveValue('narvik')
+  await expect.poll(() => page.url()).toContain('cam=top')
+  // A PNG without a scenario is refused with a notice, and nothing changes.
+  const plain = new PNG({ width: 4, height: 4 })
+  const plainBytes = PNG.sync.write(plain)
+  await page.evaluate(
+    (data) => {
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([new Uint8Array(data)], 'photo.png', { type: 'image/png' }))
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, cancelable: true }))
+    },
+    [...plainBytes],
+  )
+  await expect(page.getByText('carries no campus scenario')).toBeVisible()
+  await expect(page.locator('[data-readout="rackCount"]').first()).toHaveAttribute(
+    'data-value',
+    String(2 * 4 * 120),
+  )
+})
