@@ -7,9 +7,8 @@
  *
  *   npm run --silent bench:render -- [--json] [--screenshots DIR] [--frames N]
  *
- * CHROMIUM_PATH picks the browser (default: `chromium` on the PATH); BENCH_PORT the port.
+ * CHROMIUM_PATH picks the browser (default: `chromium` on the PATH).
  */
-import { execSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -26,6 +25,7 @@ import {
   type Scenario,
 } from '../src/model'
 import { CHROMIUM_ARGS } from '../playwright.config'
+import { chromiumPath, median, withServedBuild } from './lib/benchKit'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
@@ -34,7 +34,6 @@ const shotsAt = args.indexOf('--screenshots')
 const shotsDir = shotsAt >= 0 ? resolve(args[shotsAt + 1] ?? 'bench-shots') : null
 const framesAt = args.indexOf('--frames')
 const FRAMES = framesAt >= 0 ? Math.max(3, Number(args[framesAt + 1] ?? 7)) : 7
-const PORT = Number(process.env.BENCH_PORT ?? 4351)
 const VIEWPORT = { width: 1280, height: 720 }
 
 function log(message: string): void {
@@ -56,35 +55,6 @@ function queryOf(scenario: Scenario): string {
     if (value !== getField(DEFAULT_SCENARIO, field.path)) params.set(field.key, String(value))
   }
   return params.toString()
-}
-
-function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH
-  return execSync('command -v chromium || command -v chromium-browser', { shell: '/bin/sh' })
-    .toString()
-    .trim()
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2
-    ? (sorted[mid] ?? NaN)
-    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
-}
-
-async function waitForServer(url: string, timeoutMs: number): Promise<void> {
-  const start = Date.now()
-  while (Date.now() - start < timeoutMs) {
-    try {
-      const response = await fetch(url)
-      if (response.ok) return
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  throw new Error(`server at ${url} did not start`)
 }
 
 /** layoutCampus for the largest campus, in Node: median of 9 runs after a warm-up. */
@@ -197,31 +167,9 @@ async function measure(name: string, scenario: Scenario, base: string): Promise<
 }
 
 async function main(): Promise<void> {
-  const outDir = mkdtempSync(join(tmpdir(), 'bench-render-dist-'))
   log('building…')
-  execSync(`npx vite build --logLevel warn --outDir ${outDir}`, {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  const server = spawn(
-    'npx',
-    [
-      'vite',
-      'preview',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(PORT),
-      '--strictPort',
-      '--outDir',
-      outDir,
-    ],
-    { cwd: ROOT, stdio: 'ignore', detached: true },
-  )
-  const base = `http://127.0.0.1:${PORT}/`
   const results: Result[] = []
-  try {
-    await waitForServer(base, 60_000)
+  await withServedBuild(async (base) => {
     const scenarios: [string, Scenario][] = [
       ['default campus', DEFAULT_SCENARIO],
       ['1 GW (Abilene)', loadScenario('public/scenarios/stargate-abilene.json')],
@@ -231,10 +179,7 @@ async function main(): Promise<void> {
       log(`measuring ${name}…`)
       results.push(await measure(name, scenario, base))
     }
-  } finally {
-    if (server.pid) process.kill(-server.pid, 'SIGTERM')
-    rmSync(outDir, { recursive: true, force: true })
-  }
+  })
 
   const largestLayoutMs = timeLargestLayout()
   const byName = (n: string) => results.find((r) => r.name === n)

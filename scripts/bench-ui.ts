@@ -8,25 +8,16 @@
  * - bundleKbGzip: the JavaScript the first page load needs (entry script and its module
  *   preloads), gzipped, in kB (1 kB = 1,000 bytes, as Vite prints it).
  */
-import { execSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
-import { build, preview } from 'vite'
 import { CHROMIUM_ARGS } from '../playwright.config'
+import { chromiumPath, median, percentile, withServedBuild } from './lib/benchKit'
 
 const SAMPLES = 40
 const WARMUP = 5
-
-/** Chromium as the browser tests find it: CHROMIUM_PATH, else `chromium` on the PATH. */
-function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH
-  return execSync('command -v chromium || command -v chromium-browser', { shell: '/bin/sh' })
-    .toString()
-    .trim()
-}
 
 /**
  * Runs in the page. Kept as source text: the TypeScript runner would otherwise add helpers to
@@ -60,16 +51,6 @@ const MEASURE = `async function measure(runs, warmup) {
   return times
 }`
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN
-}
-
-function percentile(values: readonly number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN
-}
-
 /** Entry JavaScript of the built page: the module script and its modulepreload links. */
 function initialScripts(html: string): string[] {
   const files = new Set<string>()
@@ -86,22 +67,12 @@ function gzipKb(file: string): number {
 
 async function main(): Promise<void> {
   const json = process.argv.includes('--json')
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'bench-ui-'))
-  try {
-    await build({ logLevel: 'error', build: { outDir, emptyOutDir: true } })
+  await withServedBuild(async (url, outDir) => {
     const html = readFileSync(path.join(outDir, 'index.html'), 'utf8')
     const scripts = initialScripts(html)
     const bundleKbGzip = scripts.reduce((sum, src) => sum + gzipKb(path.join(outDir, src)), 0)
     const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)]
     const cssKbGzip = css.reduce((sum, m) => sum + (m[1] ? gzipKb(path.join(outDir, m[1])) : 0), 0)
-
-    const server = await preview({
-      logLevel: 'error',
-      build: { outDir },
-      preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
-    })
-    const url = server.resolvedUrls?.local[0]
-    if (!url) throw new Error('the preview server did not report its address')
     const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
@@ -131,11 +102,8 @@ async function main(): Promise<void> {
       }
     } finally {
       await browser.close()
-      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()))
     }
-  } finally {
-    rmSync(outDir, { recursive: true, force: true })
-  }
+  })
 }
 
 main().catch((error: unknown) => {

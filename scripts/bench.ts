@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs'
 import os from 'node:os'
 import { loadClimate } from '../src/cli/loadClimate'
+import { median, percentile } from './lib/benchKit'
 import {
   DEFAULT_SCENARIO,
   decodeClimate,
@@ -18,15 +19,6 @@ import {
 
 const RUNS = 300
 const WARMUP = 50
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN
-}
-function percentile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN
-}
 
 function timeRuns(
   base: Scenario,

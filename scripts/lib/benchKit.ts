@@ -1,0 +1,51 @@
+/** Shared by the benchmarks: statistics, the browser the tests use, and a served production build. */
+import { execSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { build, preview } from 'vite'
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2
+    ? (sorted[mid] ?? NaN)
+    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
+}
+
+export function percentile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN
+}
+
+/** Chromium as the browser tests find it: CHROMIUM_PATH, else `chromium` on the PATH. */
+export function chromiumPath(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH
+  return execSync('command -v chromium || command -v chromium-browser', { shell: '/bin/sh' })
+    .toString()
+    .trim()
+}
+
+/** Builds the app into a temporary folder and serves it; `run` gets the address and the folder. */
+export async function withServedBuild<T>(
+  run: (url: string, outDir: string) => Promise<T>,
+): Promise<T> {
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'campus-bench-'))
+  try {
+    await build({ logLevel: 'error', build: { outDir, emptyOutDir: true } })
+    const server = await preview({
+      logLevel: 'error',
+      build: { outDir },
+      preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+    })
+    try {
+      const url = server.resolvedUrls?.local[0]
+      if (!url) throw new Error('the preview server did not report its address')
+      return await run(url, outDir)
+    } finally {
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()))
+    }
+  } finally {
+    rmSync(outDir, { recursive: true, force: true })
+  }
+}
