@@ -1,5 +1,5 @@
 import { Canvas, addAfterEffect, useThree } from '@react-three/fiber'
-import { useEffect } from 'react'
+import { useDeferredValue, useEffect } from 'react'
 import * as THREE from 'three'
 import { select, useLayout } from '../state'
 import { CameraRig } from './CameraRig'
@@ -17,7 +17,9 @@ import { Terrain } from './Terrain'
 import { CAMERA_FOV_DEG } from './views'
 
 function CampusScene() {
-  const layout = useLayout()
+  // The scene follows the layout at a lower priority than the readouts: a slider input
+  // updates the numbers within the frame and the 3D campus right after.
+  const layout = useDeferredValue(useLayout())
   const get = useThree((s) => s.get)
   const mounted = layout !== null
   useEffect(() => addAfterEffect(() => noteFrame(get(), mounted)), [get, mounted])
