@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { runEvaluate } from '../src/cli/evaluate'
+import { CONTRACT_READOUT_KEYS } from './contract'
 
 const noStdin = (): string => {
   throw new Error('no stdin in this case')
@@ -16,29 +17,7 @@ describe('evaluate command', () => {
     expect(result.code).toBe(0)
     expect(result.stderr).toBe('')
     const readouts = JSON.parse(result.stdout) as Record<string, unknown>
-    for (const key of [
-      'rackCount',
-      'gpuCount',
-      'itDesignMw',
-      'itAverageMw',
-      'facilityPeakMw',
-      'facilityAverageMw',
-      'pueAnnual',
-      'puePeak',
-      'coolingDesignMwTh',
-      'freeCoolingHours',
-      'waterM3PerYear',
-      'wueLPerKwh',
-      'energyGwhPerYear',
-      'co2TonnesPerYear',
-      'cueKgPerKwh',
-      'renewableShare',
-      'unservedMwhPerYear',
-      'computeBf16Pflops',
-      'buildingFloorM2',
-      'siteAreaHa',
-      'warnings',
-    ]) {
+    for (const key of [...CONTRACT_READOUT_KEYS, 'warnings']) {
       expect(readouts, key).toHaveProperty(key)
     }
     expect(readouts.rackCount).toBe(1392)

@@ -60,6 +60,15 @@ const NO4 = {
   confidence: 'M',
 } as const
 
+const RFCW = {
+  zone: 'RFC West (eGRID RFCW)',
+  kgCo2PerKwh: 0.4035,
+  renewableShare: 0.06,
+  priceUsdPerMwh: 65,
+  source: EGRID,
+  confidence: 'H',
+} as const
+
 export const SITES: Readonly<Record<SiteId, SiteSpec>> = {
   narvik: {
     id: 'narvik',
@@ -228,14 +237,7 @@ export const SITES: Readonly<Record<SiteId, SiteSpec>> = {
     lon: -82.88,
     terrain: 'plain',
     climateQuality: 'measured',
-    grid: {
-      zone: 'RFC West (eGRID RFCW)',
-      kgCo2PerKwh: 0.4035,
-      renewableShare: 0.06,
-      priceUsdPerMwh: 65,
-      source: EGRID,
-      confidence: 'H',
-    },
+    grid: RFCW,
     waterStressed: false,
     seaTempMonthlyC: null,
     solarCapacityFactor: 0.16,
@@ -248,14 +250,7 @@ export const SITES: Readonly<Record<SiteId, SiteSpec>> = {
     lon: -80.67,
     terrain: 'plain',
     climateQuality: 'measured',
-    grid: {
-      zone: 'RFC West (eGRID RFCW)',
-      kgCo2PerKwh: 0.4035,
-      renewableShare: 0.06,
-      priceUsdPerMwh: 65,
-      source: EGRID,
-      confidence: 'H',
-    },
+    grid: RFCW,
     waterStressed: false,
     seaTempMonthlyC: null,
     solarCapacityFactor: 0.15,

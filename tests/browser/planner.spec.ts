@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs'
+import { CONTRACT_READOUT_KEYS } from '../contract'
 import { expect, test, type Page } from '@playwright/test'
 import {
   DEFAULT_SCENARIO,
@@ -40,28 +41,7 @@ function expectClose(actual: number, wanted: number, what: string): void {
   )
 }
 
-const CONTRACT_KEYS = [
-  'rackCount',
-  'gpuCount',
-  'itDesignMw',
-  'itAverageMw',
-  'facilityPeakMw',
-  'facilityAverageMw',
-  'pueAnnual',
-  'puePeak',
-  'coolingDesignMwTh',
-  'freeCoolingHours',
-  'waterM3PerYear',
-  'wueLPerKwh',
-  'energyGwhPerYear',
-  'co2TonnesPerYear',
-  'cueKgPerKwh',
-  'renewableShare',
-  'unservedMwhPerYear',
-  'computeBf16Pflops',
-  'buildingFloorM2',
-  'siteAreaHa',
-] as const
+const CONTRACT_KEYS = CONTRACT_READOUT_KEYS
 
 test('Racks per hall drives rack count, IT and facility power, as the command line computes', async ({
   page,
