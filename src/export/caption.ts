@@ -24,13 +24,13 @@ export const CAPTION_READOUTS: readonly ReadoutKey[] = [
   'siteAreaHa',
 ]
 
-/** Colours of the scene's main assets as they read from afar (legend swatches). */
+/** Colours of the scene's main assets as they read in an overview (legend swatches). */
 export const LEGEND: readonly { readonly label: string; readonly color: string }[] = [
-  { label: 'GPU halls', color: '#e6e8ea' },
-  { label: 'Racks', color: '#2f6fd6' },
-  { label: 'Cooling', color: '#7fb0c8' },
-  { label: 'Power', color: '#f29e38' },
+  { label: 'GPU buildings', color: '#d4d6d8' },
+  { label: 'Cooling yard', color: '#9aa1a8' },
+  { label: 'Substation and plant', color: '#6d747b' },
   { label: 'Roads', color: '#50565c' },
+  { label: 'Water', color: '#4d7d95' },
 ]
 
 const DATE = new Intl.DateTimeFormat('en-GB', {

@@ -107,20 +107,24 @@ function drawScaleBar(
   const metres = scaleBarMetres(metresPerPixel, unit * 14)
   if (metres <= 0) return
   const length = metres / metresPerPixel
-  const x = right - length - unit
-  const y = bottom - unit * 1.2
+  // In a perspective view the scale holds at the view's centre only: the label says so.
+  const label = `${formatLength(metres)} at the centre`
   ctx.save()
+  ctx.font = font(unit * 0.95, 600)
+  const width = Math.max(length, ctx.measureText(label).width)
+  const cx = right - unit - width / 2
+  const x = cx - length / 2
+  const y = bottom - unit * 1.2
   ctx.fillStyle = 'rgba(255, 255, 255, 0.85)'
-  roundedRect(ctx, x - unit, y - unit * 2.6, length + unit * 2, unit * 3.6, unit * 0.5)
+  roundedRect(ctx, cx - width / 2 - unit, y - unit * 2.6, width + unit * 2, unit * 3.6, unit * 0.5)
   ctx.fill()
   ctx.fillStyle = '#1d232b'
   ctx.fillRect(x, y - unit * 0.5, length / 2, unit * 0.5)
   ctx.strokeStyle = '#1d232b'
   ctx.lineWidth = Math.max(1, unit / 8)
   ctx.strokeRect(x, y - unit * 0.5, length, unit * 0.5)
-  ctx.font = font(unit * 0.95, 600)
   ctx.textAlign = 'center'
-  ctx.fillText(formatLength(metres), x + length / 2, y - unit * 1.1)
+  ctx.fillText(label, cx, y - unit * 1.1)
   ctx.restore()
 }
 

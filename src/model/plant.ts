@@ -202,6 +202,8 @@ export interface Hour {
   chillerLoadMw: number
   waterM3: number
   freeCooling: boolean
+  /** The liquid loop alone needs no chiller this hour. */
+  liquidFree: boolean
 }
 
 export function newHour(): Hour {
@@ -222,6 +224,7 @@ export function newHour(): Hour {
     chillerLoadMw: 0,
     waterM3: 0,
     freeCooling: true,
+    liquidFree: true,
   }
 }
 
@@ -467,5 +470,6 @@ export function simulateHour(
   // L/kWh × MW·h × 1000 kWh/MWh ÷ 1000 L/m³ = m³.
   out.waterM3 = lWater + air.waterM3 + a.closedLoopMakeupLPerKwh * it
   out.freeCooling = lFree && air.free
+  out.liquidFree = lFree
   return out
 }

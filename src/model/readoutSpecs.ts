@@ -191,7 +191,7 @@ export const READOUT_SPECS: readonly ReadoutSpec[] = [
   },
   {
     key: 'gridConnectionMva',
-    label: 'Grid connection',
+    label: 'Grid connection (HV, sized to peak)',
     unit: 'MVA',
     group: 'power',
     digits: 0,
@@ -226,7 +226,7 @@ export const READOUT_SPECS: readonly ReadoutSpec[] = [
   },
   {
     key: 'freeCoolingHours',
-    label: 'Free-cooling hours',
+    label: 'Free-cooling hours (both loops)',
     unit: 'h/yr',
     group: 'cooling',
     digits: 0,
@@ -324,6 +324,17 @@ export const READOUT_SPECS: readonly ReadoutSpec[] = [
     inputs: [],
     constants: ['siteMwPerHa'],
     source: 'Model reference §5',
+  },
+  {
+    key: 'solarFieldAreaHa',
+    label: 'Solar field area',
+    unit: 'ha',
+    group: 'land',
+    digits: 0,
+    formula: 'solar MW × 2.9 ha/MW (total area, fixed-tilt PV)',
+    inputs: ['power.solarMw'],
+    constants: [],
+    source: 'Ong et al., NREL/TP-6A20-56290 (2013)',
   },
   {
     key: 'windFarmAreaHa',

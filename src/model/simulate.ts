@@ -46,6 +46,8 @@ export interface Readouts {
   readonly windFarmAreaHa: number
   readonly solarFieldAreaHa: number
   readonly unservedHours: number
+  /** Hours of the year in which the liquid loop needs chillers. */
+  readonly liquidChillerHours: number
   readonly supplyGwh: SupplyBreakdown
   readonly energyBreakdownGwh: EnergyBreakdown
 }
@@ -218,6 +220,7 @@ export function simulate(
   let waterSum = 0
   let reusedSum = 0
   let freeHours = 0
+  let liquidChillerHours = 0
   let peakDayWater = 0
   let dayWater = 0
   const monthIt = new Float64Array(12)
@@ -250,6 +253,7 @@ export function simulate(
     waterSum += hour.waterM3
     reusedSum += hour.reusedMw
     if (hour.freeCooling) freeHours++
+    if (!hour.liquidFree) liquidChillerHours++
     dayWater += hour.waterM3
     if (i % 24 === 23) {
       if (dayWater > peakDayWater) peakDayWater = dayWater
@@ -288,6 +292,7 @@ export function simulate(
     puePeak: facilityPeakMw / plant.itDesignMw,
     coolingDesignMwTh: design.heatMw + design.chillersMw,
     freeCoolingHours: freeHours,
+    liquidChillerHours,
     waterM3PerYear: waterSum,
     // m³ × 1000 L / (MWh × 1000 kWh)
     wueLPerKwh: waterSum / itEnergyMwh,
@@ -365,6 +370,8 @@ export interface DesignHour {
   readonly freeCooling: boolean
   /** True when the liquid loop alone needs chillers at the design hour. */
   readonly liquidNeedsChillers: boolean
+  /** Lowest liquid supply temperature that needs no chiller in any hour of the year, °C. */
+  readonly liquidSupplyNoChillersC: number
 }
 
 /**
@@ -468,7 +475,31 @@ export function findDesignHour(
     chillerLoadMw: chillerLoad,
     freeCooling: hour.freeCooling,
     liquidNeedsChillers: liquidLoopNeedsChillers(plant, weather, best, a),
+    liquidSupplyNoChillersC: chillerFreeSupplyC(plant, weather, a),
   }
+}
+
+/**
+ * The liquid loop is chiller-free in an hour when T_sink + A ≤ T_s (free-cooling fraction 1):
+ * the lowest supply temperature that holds all year is the year's highest sink plus approach.
+ */
+function chillerFreeSupplyC(plant: Plant, weather: Weather, a: Assumptions): number {
+  const loop = plant.liquid
+  let highest = -Infinity
+  for (let i = 0; i < HOURS_PER_YEAR; i++) {
+    const t = weather.dryBulbC[i] ?? 0
+    const wb = weather.wetBulbC[i] ?? 0
+    const sink =
+      loop.sink === 'tower'
+        ? wb
+        : loop.sink === 'sea'
+          ? (weather.seaC[i] ?? 0)
+          : loop.sink === 'adiabatic' && t + loop.approachK > loop.supplyC
+            ? adiabaticSinkC(t, wb, a.adiabaticEffectiveness)
+            : t
+    if (sink > highest) highest = sink
+  }
+  return highest + loop.approachK
 }
 
 function liquidLoopNeedsChillers(

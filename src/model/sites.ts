@@ -47,6 +47,8 @@ export interface SiteSpec {
   readonly seaTempMonthlyC: readonly number[] | null
   /** Annual capacity factor of fixed-tilt PV here (AC), used to scale the solar profile. */
   readonly solarCapacityFactor: number
+  /** Large hydropower in the region (a plant or a hydro contract is plausible here). */
+  readonly hydroResource: boolean
 }
 
 const EGRID = 'US EPA eGRID2024 via GHG Emission Factors Hub 2026, Table 6'
@@ -82,6 +84,7 @@ export const SITES: Readonly<Record<SiteId, SiteSpec>> = {
     waterStressed: false,
     seaTempMonthlyC: [5, 5, 4, 4, 6, 8, 11, 12, 10, 9, 7, 6],
     solarCapacityFactor: 0.08,
+    hydroResource: true,
   },
   tromso: {
     id: 'tromso',
@@ -95,6 +98,7 @@ export const SITES: Readonly<Record<SiteId, SiteSpec>> = {
     waterStressed: false,
     seaTempMonthlyC: [5, 4, 4, 4, 5, 7, 10, 11, 10, 8, 7, 6],
     solarCapacityFactor: 0.07,
+    hydroResource: true,
   },
   bodo: {
     id: 'bodo',
@@ -108,6 +112,7 @@ export const SITES: Readonly<Record<SiteId, SiteSpec>> = {
     waterStressed: false,
     seaTempMonthlyC: [6, 5, 5, 5, 7, 9, 12, 13, 11, 9, 8, 7],
     solarCapacityFactor: 0.08,
+    hydroResource: true,
   },
   lulea: {
     id: 'lulea',
@@ -128,6 +133,7 @@ export const SITES: Readonly<Record<SiteId, SiteSpec>> = {
     waterStressed: false,
     seaTempMonthlyC: [1, 0, 0, 0, 3, 9, 15, 15, 11, 7, 4, 2],
     solarCapacityFactor: 0.09,
+    hydroResource: true,
   },
   abilene: {
     id: 'abilene',
@@ -148,6 +154,7 @@ export const SITES: Readonly<Record<SiteId, SiteSpec>> = {
     waterStressed: true,
     seaTempMonthlyC: null,
     solarCapacityFactor: 0.22,
+    hydroResource: false,
   },
   'las-cruces': {
     id: 'las-cruces',
@@ -168,6 +175,7 @@ export const SITES: Readonly<Record<SiteId, SiteSpec>> = {
     waterStressed: true,
     seaTempMonthlyC: null,
     solarCapacityFactor: 0.25,
+    hydroResource: false,
   },
   phoenix: {
     id: 'phoenix',
@@ -188,6 +196,7 @@ export const SITES: Readonly<Record<SiteId, SiteSpec>> = {
     waterStressed: true,
     seaTempMonthlyC: null,
     solarCapacityFactor: 0.25,
+    hydroResource: false,
   },
   memphis: {
     id: 'memphis',
@@ -208,6 +217,7 @@ export const SITES: Readonly<Record<SiteId, SiteSpec>> = {
     waterStressed: false,
     seaTempMonthlyC: null,
     solarCapacityFactor: 0.19,
+    hydroResource: false,
   },
   ashburn: {
     id: 'ashburn',
@@ -228,6 +238,7 @@ export const SITES: Readonly<Record<SiteId, SiteSpec>> = {
     waterStressed: false,
     seaTempMonthlyC: null,
     solarCapacityFactor: 0.18,
+    hydroResource: false,
   },
   columbus: {
     id: 'columbus',
@@ -241,6 +252,7 @@ export const SITES: Readonly<Record<SiteId, SiteSpec>> = {
     waterStressed: false,
     seaTempMonthlyC: null,
     solarCapacityFactor: 0.16,
+    hydroResource: false,
   },
   youngstown: {
     id: 'youngstown',
@@ -254,6 +266,7 @@ export const SITES: Readonly<Record<SiteId, SiteSpec>> = {
     waterStressed: false,
     seaTempMonthlyC: null,
     solarCapacityFactor: 0.15,
+    hydroResource: false,
   },
   frankfurt: {
     id: 'frankfurt',
@@ -275,6 +288,7 @@ export const SITES: Readonly<Record<SiteId, SiteSpec>> = {
     waterStressed: false,
     seaTempMonthlyC: null,
     solarCapacityFactor: 0.11,
+    hydroResource: false,
   },
   singapore: {
     id: 'singapore',
@@ -296,6 +310,7 @@ export const SITES: Readonly<Record<SiteId, SiteSpec>> = {
     waterStressed: true,
     seaTempMonthlyC: [28, 28, 28, 29, 30, 30, 29, 29, 29, 29, 29, 28],
     solarCapacityFactor: 0.14,
+    hydroResource: false,
   },
   'abu-dhabi': {
     id: 'abu-dhabi',
@@ -316,6 +331,7 @@ export const SITES: Readonly<Record<SiteId, SiteSpec>> = {
     waterStressed: true,
     seaTempMonthlyC: [22, 21, 22, 25, 29, 32, 33, 34, 33, 30, 27, 24],
     solarCapacityFactor: 0.22,
+    hydroResource: false,
   },
 }
 

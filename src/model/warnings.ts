@@ -29,8 +29,10 @@ export interface WarningContext {
   readonly assumptions: Assumptions
 }
 
-const mw = (value: number): string => `${value >= 100 ? Math.round(value) : value.toFixed(1)} MW`
-const gwh = (mwh: number): string => `${(mwh / 1000).toFixed(mwh >= 100_000 ? 0 : 1)} GWh`
+const number = (value: number, digits: number): string =>
+  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+const mw = (value: number): string => `${number(value, value >= 100 ? 0 : 1)} MW`
+const gwh = (mwh: number): string => `${number(mwh / 1000, mwh >= 100_000 ? 0 : 1)} GWh`
 
 /** Every warning that applies, most severe first. */
 export function collectWarnings(ctx: WarningContext): Warning[] {
@@ -69,7 +71,7 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
       'SUPPLY_ENERGY_SHORT',
       'critical',
       p.hydroMw > 0 ? 'power.hydroMw' : 'power.gridMw',
-      `Supply falls short in ${readouts.unservedHours} hours of the year: ${gwh(readouts.unservedMwhPerYear)} of demand goes unserved (${((100 * readouts.unservedMwhPerYear) / (readouts.energyGwhPerYear * 1000)).toFixed(1)} % of the year's energy).`,
+      `Supply falls short in ${number(readouts.unservedHours, 0)} hours of the year: ${gwh(readouts.unservedMwhPerYear)} of demand goes unserved (${((100 * readouts.unservedMwhPerYear) / (readouts.energyGwhPerYear * 1000)).toFixed(1)} % of the year's energy).`,
     )
   }
   if (dispatch.hydroScaled) {
@@ -81,6 +83,14 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
     )
   }
 
+  if (p.hydroMw > 0 && !site.hydroResource) {
+    add(
+      'HYDRO_NOT_LOCAL',
+      'warning',
+      'power.hydroMw',
+      `${site.label} has no large hydropower nearby: ${mw(p.hydroMw)} of hydro here stands for a plant or contract elsewhere, modelled as if local. Most campuses here draw on the ${site.grid.zone} grid.`,
+    )
+  }
   const airRackKw = rack.designKw * (1 - plant.liquidShare)
   if (!cooling.liquid && rack.liquidShare > 0) {
     add(
@@ -121,11 +131,19 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
     design.liquidNeedsChillers &&
     (cooling.liquidSink === 'dry' || cooling.liquidSink === 'adiabatic')
   ) {
+    const hours = readouts.liquidChillerHours
+    const coolers = cooling.liquidSink === 'dry' ? 'Dry coolers' : 'Adiabatic coolers'
+    const noChillers = Math.ceil(design.liquidSupplyNoChillersC)
+    const rackLimit =
+      rack.maxLiquidSupplyC === null
+        ? ''
+        : ` (${rack.label} cold plates take up to ${rack.maxLiquidSupplyC} °C)`
+    // A few hundred hours of trim chillers is ordinary design; more is a choice to question.
     add(
       'DRY_NEEDS_CHILLERS',
-      'warning',
+      hours > 0.05 * 8760 ? 'warning' : 'info',
       'liquidSupplyC',
-      `At the design hour (${readouts.designDryBulbC.toFixed(1)} °C outside) ${cooling.liquidSink === 'dry' ? 'dry' : 'adiabatic'} coolers cannot hold ${scenario.liquidSupplyC} °C supply: ${mw(readouts.chillerCapacityMwTh)} thermal of chillers are needed. A warmer supply temperature removes them.`,
+      `${coolers} alone cannot hold ${scenario.liquidSupplyC} °C facility water in ${number(hours, 0)} hours of the typical year (up to ${readouts.designDryBulbC.toFixed(1)} °C outside): trim chillers of ${mw(readouts.chillerCapacityMwTh)} thermal carry them. A supply of ${noChillers} °C or more needs none${rackLimit}.`,
     )
   }
   if (cooling.evaporative && site.waterStressed && readouts.waterM3PerYear > 1000) {
@@ -133,7 +151,7 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
       'WATER_STRESS',
       'warning',
       'cooling',
-      `${site.label} is water-stressed (WRI Aqueduct); this cooling evaporates ${Math.round(readouts.waterM3PerYear / 1000).toLocaleString('en-US')} thousand m³ a year. Dry coolers would use almost none.`,
+      `${site.label} is water-stressed (WRI Aqueduct); this cooling evaporates ${number(readouts.waterM3PerYear / 1000, 0)} thousand m³ a year. Dry coolers would use almost none.`,
     )
   }
   if (scenario.cooling === 'dlc-seawater' && site.seaTempMonthlyC === null) {
@@ -180,7 +198,7 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
       'RENEWABLE_CURTAILED',
       'info',
       'power.batteryMwh',
-      `${readouts.supplyGwh.curtailed.toFixed(0)} GWh a year of wind and solar exceed the campus's demand and are curtailed or exported.`,
+      `${number(readouts.supplyGwh.curtailed, 0)} GWh a year of wind and solar exceed the campus's demand and are curtailed or exported.`,
     )
   }
   const order: Record<Severity, number> = { critical: 0, warning: 1, info: 2 }

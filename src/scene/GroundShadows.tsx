@@ -1,6 +1,8 @@
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import * as THREE from 'three'
 import { UNIT, type CampusLayout } from '../layout'
+import { useCampus } from '../state'
+import { COOLING_KINDS } from './Plant'
 import { SLAB_M } from './sceneData'
 
 const SHADOW_MATERIAL = new THREE.MeshBasicMaterial({
@@ -56,6 +58,8 @@ export function GroundShadows({
   sun: readonly [number, number, number]
   strength: number
 }) {
+  // A hidden layer casts no shadow: rebuilt when a layer is toggled (rare), not per frame.
+  const layers = useCampus((s) => s.layers)
   const geometry = useMemo(() => {
     const [dx, dy, dz] = sun
     const g = new THREE.BufferGeometry()
@@ -66,16 +70,18 @@ export function GroundShadows({
     const ux = (-dx / horizontal) * reach
     const uz = (-dz / horizontal) * reach
     const boxes: (readonly [number, number, number, number, number, number])[] = []
-    for (const b of layout.buildings)
-      boxes.push([b.rect.x, b.rect.z, b.rect.w, b.rect.d, 0, b.heightM])
+    if (layers.compute)
+      for (const b of layout.buildings)
+        boxes.push([b.rect.x, b.rect.z, b.rect.w, b.rect.d, 0, b.heightM])
     for (const row of layout.unitRows) {
+      if (!(COOLING_KINDS.has(row.kind) ? layers.cooling : layers.power)) continue
       const unit = UNIT[row.kind]
       boxes.push([row.x, row.z, row.count * row.pitchM, unit.d, SLAB_M, SLAB_M + unit.h])
     }
     const a = layout.admin
-    boxes.push([a.x, a.z, a.w, a.d, 0, 12])
+    if (layers.site) boxes.push([a.x, a.z, a.w, a.d, 0, 12])
     const p = layout.hydro?.powerhouse
-    if (p) boxes.push([p.x, p.z, p.w, p.d, 0, 18])
+    if (p && layers.power) boxes.push([p.x, p.z, p.w, p.d, 0, 18])
     const out: number[] = []
     for (const [x, z, w, d, base, top] of boxes) {
       const h = top - base
@@ -102,11 +108,14 @@ export function GroundShadows({
     g.setAttribute('position', new THREE.BufferAttribute(Float32Array.from(out), 3))
     g.computeBoundingSphere()
     return g
-  }, [layout, sun])
+  }, [layout, sun, layers])
+  // The geometry is replaced when the sun, layout or layers change: free the old one.
+  useEffect(() => () => geometry.dispose(), [geometry])
   const material = useMemo(() => {
     const m = SHADOW_MATERIAL.clone()
     m.opacity = 0.32 * strength
     return m
   }, [strength])
+  useEffect(() => () => material.dispose(), [material])
   return <mesh geometry={geometry} material={material} renderOrder={1} visible={strength > 0.02} />
 }

@@ -1,4 +1,4 @@
-import type { CSSProperties, ReactNode } from 'react'
+import { useEffect, type CSSProperties, type ReactNode } from 'react'
 import {
   select,
   setCamera,
@@ -139,6 +139,16 @@ export function InfoCard() {
   const scenario = useCampus((s) => s.scenario)
   const layout = useLayout()
   const evaluation = useEvaluation()
+  const open = selection !== null
+  useEffect(() => {
+    if (!open) return
+    // Escape closes the card, as it closes the planner's dialogs.
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape' && !event.defaultPrevented) select(null)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [open])
   if (!selection || !layout || !evaluation) return null
   const d = describeSelection(
     layout,

@@ -6,7 +6,7 @@ import { Boxes, boxData, putBox } from './Boxes'
 import { materials, unitMaterial } from './materials'
 import { SLAB_M, rectBoxes, rowsByKind, unitBoxes, unitCentres } from './sceneData'
 
-const COOLING_KINDS: ReadonlySet<UnitKind> = new Set([
+export const COOLING_KINDS: ReadonlySet<UnitKind> = new Set([
   'dry-cooler',
   'adiabatic-cooler',
   'tower-cell',

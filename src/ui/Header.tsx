@@ -1,3 +1,4 @@
+import { SITES } from '../model'
 import { lazy, Suspense, useRef, useState, type ReactNode, type RefObject } from 'react'
 import {
   PRESETS,
@@ -18,6 +19,7 @@ const ScenarioManager = lazy(() => import('./ScenarioManager'))
 /** Title, scenario name, presets, saved scenarios, undo/redo, units and sharing. */
 export function Header({ actions }: { actions?: ReactNode }) {
   const name = useCampus((s) => s.scenario.name)
+  const site = useCampus((s) => s.scenario.site)
   const [managerOpen, setManagerOpen] = useState(false)
   return (
     <header className="topbar">
@@ -25,8 +27,9 @@ export function Header({ actions }: { actions?: ReactNode }) {
         <span className="brand-mark" aria-hidden="true" />
         <span className="brand-name">Campus Planner</span>
       </div>
-      <h1 className="scenario-title" title={name}>
+      <h1 className="scenario-title" title={`${name} — ${SITES[site].label}`}>
         {name}
+        <span className="scenario-site"> · {SITES[site].label}</span>
       </h1>
       <div className="topbar-actions">
         <PresetMenu />

@@ -39,12 +39,14 @@ export function SiteSummary() {
         <dl className="kv">
           <dt>Mean temperature</dt>
           <dd>{temperature(summary.meanDryBulbC, units)}</dd>
-          <dt title="Exceeded 0.4 % of the hours of the year (ASHRAE-style cooling design)">
-            Design dry / wet bulb
+          <dt title="Exceeded in 0.4 % of the hours of the typical year (ASHRAE-style cooling percentile); the model's design hour is the year's worst hour, hotter still">
+            0.4 % dry / wet bulb
           </dt>
           <dd>
             {temperature(summary.dryBulb04C, units)} / {temperature(summary.wetBulb04C, units)}
           </dd>
+          <dt>Hottest hour</dt>
+          <dd>{temperature(summary.maxDryBulbC, units)}</dd>
           <dt>Hours above 25 °C</dt>
           <dd>{formatNumber(summary.hoursAbove25C, 0)} h</dd>
           <dt>Grid carbon</dt>
