@@ -50,7 +50,7 @@ function obliqueAt(r: Rect, aspect: number, elevationDeg: number, targetY = 0): 
 export function namedView(layout: CampusLayout, view: NamedView, aspect: number): CameraPose {
   switch (view) {
     case 'overview':
-      return obliqueAt(grow(layout.developed, 40), aspect, 20)
+      return obliqueAt(grow(layout.developed, 30), aspect, 30)
     case 'top': {
       const r = grow(layout.developed, 80)
       const d = fitDistance(r, aspect)
