@@ -37,6 +37,8 @@ const DIST = process.env.DIST_DIR ?? 'dist'
 
 export default defineConfig({
   testDir: 'tests/browser',
+  // Playwright empties its output folder at start: keep it apart from the unit report.
+  outputDir: 'test-results/browser-artifacts',
   timeout: 120_000,
   expect: { timeout: 30_000 },
   fullyParallel: false,
