@@ -176,6 +176,32 @@ export function adiabaticWaterLPerKwh(
   return ((share * 3600) / latentHeatKjPerKg(dryBulbC)) * (1 + bleed)
 }
 
+/**
+ * The temperature a loop rejects heat to this hour, °C: dry bulb for dry coolers, wet bulb for
+ * towers, the sea (or lake), and for adiabatic coolers the wetted-pad outlet once dry cooling
+ * alone cannot hold the supply temperature.
+ */
+export function sinkTemperatureC(
+  loop: Loop,
+  dryBulbC: number,
+  wetBulbC: number,
+  seaC: number,
+  a: Assumptions,
+): number {
+  switch (loop.sink) {
+    case 'tower':
+      return wetBulbC
+    case 'sea':
+      return seaC
+    case 'adiabatic':
+      return dryBulbC + loop.approachK > loop.supplyC
+        ? adiabaticSinkC(dryBulbC, wetBulbC, a.adiabaticEffectiveness)
+        : dryBulbC
+    default:
+      return dryBulbC
+  }
+}
+
 /** Tower make-up water per kWh of heat rejected, L: evaporation + blowdown. */
 export function towerMakeupLPerKwh(wetBulbC: number, a: Assumptions): number {
   const evaporation = (3600 / latentHeatKjPerKg(wetBulbC)) * a.towerLatentFraction
@@ -271,25 +297,9 @@ function runLoop(
   const supply = loop.supplyC
   const ret = loop.returnC
   const approach = loop.approachK
-  let sink: number
-  let adiabaticActive = false
-  switch (loop.sink) {
-    case 'tower':
-      sink = wetBulbC
-      break
-    case 'sea':
-      sink = seaC
-      break
-    case 'adiabatic':
-      // Pads wet only when dry cooling alone cannot hold the supply temperature.
-      adiabaticActive = dryBulbC + approach > supply
-      sink = adiabaticActive
-        ? adiabaticSinkC(dryBulbC, wetBulbC, a.adiabaticEffectiveness)
-        : dryBulbC
-      break
-    default:
-      sink = dryBulbC
-  }
+  // Pads wet only when dry cooling alone cannot hold the supply temperature.
+  const adiabaticActive = loop.sink === 'adiabatic' && dryBulbC + approach > supply
+  const sink = sinkTemperatureC(loop, dryBulbC, wetBulbC, seaC, a)
   const free = freeCoolingFraction(supply, ret, sink, approach)
   const chillerLoad = (1 - free) * heatMw
   let chillerMw = 0

@@ -1,6 +1,14 @@
 import { DEFAULT_ASSUMPTIONS, type Assumptions } from './constants'
 import { HOURS_PER_YEAR, MONTH_OF_HOUR, shiftClimate, type Climate } from './climate'
-import { adiabaticSinkC, newHour, planPlant, simulateHour, type Plant } from './plant'
+import {
+  adiabaticSinkC,
+  newHour,
+  planPlant,
+  simulateHour,
+  sinkTemperatureC,
+  type Loop,
+  type Plant,
+} from './plant'
 import { RACKS } from './racks'
 import type { Scenario } from './scenario'
 import { INLAND_WATER_MIN_C, SITES } from './sites'
@@ -487,19 +495,20 @@ function chillerFreeSupplyC(plant: Plant, weather: Weather, a: Assumptions): num
   const loop = plant.liquid
   let highest = -Infinity
   for (let i = 0; i < HOURS_PER_YEAR; i++) {
-    const t = weather.dryBulbC[i] ?? 0
-    const wb = weather.wetBulbC[i] ?? 0
-    const sink =
-      loop.sink === 'tower'
-        ? wb
-        : loop.sink === 'sea'
-          ? (weather.seaC[i] ?? 0)
-          : loop.sink === 'adiabatic' && t + loop.approachK > loop.supplyC
-            ? adiabaticSinkC(t, wb, a.adiabaticEffectiveness)
-            : t
+    const sink = sinkAt(loop, weather, i, a)
     if (sink > highest) highest = sink
   }
   return highest + loop.approachK
+}
+
+function sinkAt(loop: Loop, weather: Weather, hour: number, a: Assumptions): number {
+  return sinkTemperatureC(
+    loop,
+    weather.dryBulbC[hour] ?? 0,
+    weather.wetBulbC[hour] ?? 0,
+    weather.seaC[hour] ?? 0,
+    a,
+  )
 }
 
 function liquidLoopNeedsChillers(
@@ -509,18 +518,7 @@ function liquidLoopNeedsChillers(
   a: Assumptions,
 ): boolean {
   if (plant.liquidShare === 0) return false
-  const loop = plant.liquid
-  const t = weather.dryBulbC[hour] ?? 0
-  const wb = weather.wetBulbC[hour] ?? 0
-  const sink =
-    loop.sink === 'tower'
-      ? wb
-      : loop.sink === 'sea'
-        ? (weather.seaC[hour] ?? 0)
-        : loop.sink === 'adiabatic' && t + loop.approachK > loop.supplyC
-          ? adiabaticSinkC(t, wb, a.adiabaticEffectiveness)
-          : t
-  return sink + loop.approachK > loop.supplyC
+  return sinkAt(plant.liquid, weather, hour, a) + plant.liquid.approachK > plant.liquid.supplyC
 }
 
 export interface Dispatch {
