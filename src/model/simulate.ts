@@ -493,13 +493,24 @@ export function findDesignHour(
  */
 function chillerFreeSupplyC(plant: Plant, weather: Weather, a: Assumptions): number {
   const loop = plant.liquid
-  let highest = -Infinity
-  for (let i = 0; i < HOURS_PER_YEAR; i++) {
-    const sink = sinkAt(loop, weather, i, a)
-    if (sink > highest) highest = sink
+  // The year's highest sink depends on the weather and the loop alone: memoised per weather.
+  let cache = highestSinkCache.get(weather)
+  if (!cache) {
+    cache = new Map()
+    highestSinkCache.set(weather, cache)
+  }
+  const key = `${loop.sink}|${loop.supplyC}|${loop.approachK}`
+  let highest = cache.get(key)
+  if (highest === undefined) {
+    highest = -Infinity
+    for (let i = 0; i < HOURS_PER_YEAR; i++)
+      highest = Math.max(highest, sinkAt(loop, weather, i, a))
+    cache.set(key, highest)
   }
   return highest + loop.approachK
 }
+
+const highestSinkCache = new WeakMap<Weather, Map<string, number>>()
 
 function sinkAt(loop: Loop, weather: Weather, hour: number, a: Assumptions): number {
   return sinkTemperatureC(
