@@ -6,6 +6,7 @@ import {
   planPlant,
   simulateHour,
   sinkTemperatureC,
+  type Hour,
   type Loop,
   type Plant,
 } from './plant'
@@ -234,16 +235,7 @@ export function simulate(
   const monthIt = new Float64Array(12)
   const monthFacility = new Float64Array(12)
   for (let i = 0; i < HOURS_PER_YEAR; i++) {
-    simulateHour(
-      plant,
-      a,
-      u,
-      weather.dryBulbC[i] ?? 0,
-      weather.wetBulbC[i] ?? 0,
-      weather.seaC[i] ?? 0,
-      reuse,
-      hour,
-    )
+    simulateHourAt(plant, a, u, weather, i, reuse, hour)
     const f = hour.facilityMw
     facility[i] = f
     facilityF32[i] = f
@@ -449,32 +441,14 @@ export function findDesignHour(
   const count = hours ? hours.length : HOURS_PER_YEAR
   for (let k = 0; k < count; k++) {
     const i = hours ? (hours[k] ?? 0) : k
-    simulateHour(
-      plant,
-      a,
-      1,
-      weather.dryBulbC[i] ?? 0,
-      weather.wetBulbC[i] ?? 0,
-      weather.seaC[i] ?? 0,
-      0,
-      hour,
-    )
+    simulateHourAt(plant, a, 1, weather, i, 0, hour)
     if (hour.facilityMw > bestMw) {
       bestMw = hour.facilityMw
       best = i
     }
     if (hour.chillerLoadMw > chillerLoad) chillerLoad = hour.chillerLoadMw
   }
-  simulateHour(
-    plant,
-    a,
-    1,
-    weather.dryBulbC[best] ?? 0,
-    weather.wetBulbC[best] ?? 0,
-    weather.seaC[best] ?? 0,
-    0,
-    hour,
-  )
+  simulateHourAt(plant, a, 1, weather, best, 0, hour)
   return {
     hour: best,
     facilityMw: hour.facilityMw,
@@ -511,6 +485,21 @@ function chillerFreeSupplyC(plant: Plant, weather: Weather, a: Assumptions): num
 }
 
 const highestSinkCache = new WeakMap<Weather, Map<string, number>>()
+
+/** One hour of the prepared weather year (see `simulateHour`). */
+function simulateHourAt(
+  plant: Plant,
+  a: Assumptions,
+  u: number,
+  weather: Weather,
+  hour: number,
+  reuse: number,
+  out: Hour,
+): Hour {
+  const dryBulbC = weather.dryBulbC[hour] ?? 0
+  const wetBulbC = weather.wetBulbC[hour] ?? 0
+  return simulateHour(plant, a, u, dryBulbC, wetBulbC, weather.seaC[hour] ?? 0, reuse, out)
+}
 
 function sinkAt(loop: Loop, weather: Weather, hour: number, a: Assumptions): number {
   return sinkTemperatureC(
