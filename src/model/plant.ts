@@ -230,6 +230,9 @@ export interface Hour {
   freeCooling: boolean
   /** The liquid loop alone needs no chiller this hour. */
   liquidFree: boolean
+  /** Each loop's part of the hour, written by `runLoop`; owned by the caller like the rest. */
+  readonly liquidLoop: LoopResult
+  readonly airLoop: LoopResult
 }
 
 export function newHour(): Hour {
@@ -251,11 +254,13 @@ export function newHour(): Hour {
     waterM3: 0,
     freeCooling: true,
     liquidFree: true,
+    liquidLoop: newLoopResult(),
+    airLoop: newLoopResult(),
   }
 }
 
-/** Per-loop scratch so `runLoop` returns several numbers without allocating. */
-interface LoopResult {
+/** One loop's hour: several numbers returned without allocating, into a caller-owned object. */
+export interface LoopResult {
   chillerLoadMw: number
   chillerMw: number
   rejectedMw: number
@@ -264,14 +269,17 @@ interface LoopResult {
   waterM3: number
   free: boolean
 }
-const loopScratch: LoopResult = {
-  chillerLoadMw: 0,
-  chillerMw: 0,
-  rejectedMw: 0,
-  fansMw: 0,
-  pumpsMw: 0,
-  waterM3: 0,
-  free: true,
+
+function newLoopResult(): LoopResult {
+  return {
+    chillerLoadMw: 0,
+    chillerMw: 0,
+    rejectedMw: 0,
+    fansMw: 0,
+    pumpsMw: 0,
+    waterM3: 0,
+    free: true,
+  }
 }
 
 function runLoop(
@@ -282,8 +290,8 @@ function runLoop(
   seaC: number,
   reuse: number,
   a: Assumptions,
+  r: LoopResult,
 ): LoopResult {
-  const r = loopScratch
   r.chillerLoadMw = 0
   r.chillerMw = 0
   r.rejectedMw = 0
@@ -292,7 +300,8 @@ function runLoop(
   r.waterM3 = 0
   r.free = true
   if (heatMw <= 0) return r
-  if (loop.sink === 'economizer') return runEconomizer(loop, heatMw, dryBulbC, wetBulbC, reuse, a)
+  if (loop.sink === 'economizer')
+    return runEconomizer(loop, heatMw, dryBulbC, wetBulbC, reuse, a, r)
 
   const supply = loop.supplyC
   const ret = loop.returnC
@@ -373,8 +382,8 @@ function runEconomizer(
   wetBulbC: number,
   reuse: number,
   a: Assumptions,
+  r: LoopResult,
 ): LoopResult {
-  const r = loopScratch
   const supply = loop.supplyC
   const ret = loop.returnC
   let free = 1
@@ -442,7 +451,16 @@ export function simulateHour(
   const crahFans = plant.crahFanPerMw * airHeatBeforeFans
   const airHeat = airHeatBeforeFans + crahFans
 
-  const liquid = runLoop(plant.liquid, liquidHeat, dryBulbC, wetBulbC, seaC, reuse, a)
+  const liquid = runLoop(
+    plant.liquid,
+    liquidHeat,
+    dryBulbC,
+    wetBulbC,
+    seaC,
+    reuse,
+    a,
+    out.liquidLoop,
+  )
   const lChillerLoad = liquid.chillerLoadMw
   const lChiller = liquid.chillerMw
   const lRejected = liquid.rejectedMw
@@ -450,8 +468,7 @@ export function simulateHour(
   const lWater = liquid.waterM3
   const lFree = liquid.free
   const lPumps = liquid.pumpsMw
-  // `runLoop` reuses one scratch result: the liquid loop's numbers are read out above.
-  const air = runLoop(plant.air, airHeat, dryBulbC, wetBulbC, seaC, reuse, a)
+  const air = runLoop(plant.air, airHeat, dryBulbC, wetBulbC, seaC, reuse, a, out.airLoop)
 
   const pumps =
     a.pumpLiquid * liquidHeat +
