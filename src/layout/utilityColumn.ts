@@ -1,6 +1,6 @@
 /**
  * The utility column west of the plots: from north to south the substation (grid
- * transformers and the line bays), the gas turbine yard, the battery yard and the entrance
+ * transformers; the lines land on its west side), the gas turbine yard, the battery yard and the entrance
  * (offices and parking, where the access road arrives), with streets between the blocks.
  */
 import type { PowerSupply } from '../model'
@@ -19,8 +19,11 @@ import type { Point, Rect, Yard } from './types'
 
 /** Transformers per substation row, at most. */
 const TRANSFORMERS_PER_ROW = 8
-/** Room around the transformer rows: line bays and gantries (north), margins, metres. */
-const SUBSTATION_BAYS_M = 40
+/**
+ * Clear ground in the substation, metres: north of the transformer rows (plus a row lane) and
+ * south of them; and west and east of them (the lines land on the west side).
+ */
+const SUBSTATION_CLEARANCE_M = 40
 const SUBSTATION_SIDE_M = 15
 /** Margin around the gas and battery yards' units, metres. */
 const YARD_MARGIN_M = 10
@@ -68,7 +71,7 @@ export function planUtilityColumn(
     transformerCount,
     perRow,
     transformerRows,
-    SUBSTATION_BAYS_M,
+    SUBSTATION_CLEARANCE_M,
   )
   const gas = planGasYard(power)
   const battery = planBatteryYard(power)
@@ -81,7 +84,7 @@ export function planUtilityColumn(
     {
       kind: 'substation',
       w: perRow * UNIT.transformer.pitchM + 2 * SUBSTATION_SIDE_M,
-      d: rowsD + SUBSTATION_BAYS_M,
+      d: rowsD + SUBSTATION_CLEARANCE_M,
     },
   ]
   const margin = 2 * YARD_MARGIN_M

@@ -1,7 +1,8 @@
 /**
- * Transmission lines into the substation's gantries: one from the hydro powerhouse, one from
- * the grid (also drawn when the scenario names no supply at all, as the model then assumes the
- * grid). Towers stand at every corner and at most `TOWER_SPAN_M` apart, never inside the fence.
+ * Transmission lines into the substation, landing 8 m inside its west side: one from the hydro
+ * powerhouse (12 m north of the substation's centre) and one from the grid (12 m south of it;
+ * drawn also when the scenario has no grid, hydro, wind, solar or gas at all). Towers stand at
+ * every corner and at most `TOWER_SPAN_M` apart, never inside the fence.
  */
 import type { PowerSupply } from '../../model'
 import { TOWER_SPAN_M } from '../dimensions'
@@ -29,7 +30,7 @@ export function layoutLines(
   const kv = lineKv(mva)
   const fenceWest = fence.x - fence.w / 2
   if (powerhouse) {
-    // West from the powerhouse, south outside the fence, east into the substation's north bay.
+    // West from the powerhouse, south outside the fence, east into the substation.
     const z = sub.z - 12
     const route: Point[] = [
       { x: powerhouse.x - powerhouse.w / 2 - 5, z: powerhouse.z },
@@ -48,7 +49,7 @@ export function layoutLines(
   const p = power
   const noSupply = p.gridMw + p.hydroMw + p.windTurbines + p.solarMw + p.gasMw === 0
   if (p.gridMw > 0 || noSupply) {
-    // From the substation's south bay west, out of the fence and 2.4 km on.
+    // From the substation west, out of the fence and 2.4 km on.
     const z = sub.z + 12
     const route: Point[] = [
       { x: sub.x - sub.w / 2 + 8, z },

@@ -1,4 +1,4 @@
-/** The solar field: 5 MW blocks in a square east of the fence, centred on its north–south axis. */
+/** The solar field: 5 MW blocks in a square east of the fence, level with its centre. */
 import type { PowerSupply } from '../../model'
 import { UNIT } from '../dimensions'
 import { addYard, packRows, type PackedRow, type Placed } from '../yards'

@@ -1,7 +1,7 @@
 /**
  * The wind farm: one turbine per scenario turbine in staggered rows, 4 rotor diameters apart
  * across the wind and 7 along it, west of the pad and the reservoir, its south edge 250 m north
- * of the substation (so north of the grid line and the access road).
+ * of the substation's centre (so north of the grid line and the access road).
  */
 import type { PowerSupply } from '../../model'
 import {
