@@ -8,7 +8,7 @@ import type { BuildingPlan } from './buildings'
 import { addYard, type CoolingYardPlan, type GeneratorYardPlan, type Placed } from './yards'
 import type { BuildingLayout, Rect } from './types'
 
-/** The grid of plots, metres; its top-left corner is the origin of `placePlots`. */
+/** The grid of plots, metres; `placePlots` puts its north-west corner at (ox, oz). */
 export interface PlotGrid {
   readonly buildings: number
   readonly cols: number
