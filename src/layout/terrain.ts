@@ -1,4 +1,55 @@
-import type { TerrainSpec } from './types'
+import type { SiteSpec } from '../model'
+import { growRect, unionRect } from './geometry'
+import { PAD_MARGIN_M } from './dimensions'
+import type { Rect, TerrainSpec } from './types'
+
+/** The terrain before its extent is known (that needs everything placed). */
+export type Landform = Omit<TerrainSpec, 'extentM'>
+
+/**
+ * The site's landform around the campus: a flat pad over everything built on the ground
+ * (`PAD_MARGIN_M` round it) blended over 150 m into the site's character; the sea 40 m beyond
+ * the pad's south edge on fjord and coastal sites; a mountain side rising 24° from 20 m north
+ * of the pad to a plateau (420 m on fjords, 260 m elsewhere) on fjord sites and wherever a
+ * hydro plant needs a head. No reservoir basin yet: the hydro plant sets it (`planDam`).
+ */
+export function landformOf(
+  site: Pick<SiteSpec, 'id' | 'terrain'>,
+  built: readonly Rect[],
+  hydro: boolean,
+): Landform {
+  const pad = growRect(unionRect(built), PAD_MARGIN_M)
+  const seaSide = site.terrain === 'fjord' || site.terrain === 'coastal'
+  const mountainSide = site.terrain === 'fjord' || hydro
+  const plateauYM = site.terrain === 'fjord' ? 420 : 260
+  const slopeM = plateauYM / Math.tan((24 * Math.PI) / 180)
+  const footZ = pad.z - pad.d / 2 - 20
+  return {
+    kind: site.terrain,
+    pad,
+    padBlendM: 150,
+    seaLevelYM: seaSide ? -2 : null,
+    shoreZ: seaSide ? pad.z + pad.d / 2 + 40 : null,
+    mountain: mountainSide ? { footZ, slopeM, plateauYM } : null,
+    basin: null,
+    seed: seedOf(site.id),
+  }
+}
+
+/**
+ * The terrain square's half-size: 3 km beyond everything placed (`bounds`), at least 6 km,
+ * and on fjords 6 km beyond the shore so the far side of the fjord shows.
+ */
+export function terrainExtentM(land: Landform, bounds: Rect): number {
+  const reach = Math.max(
+    Math.abs(bounds.x - bounds.w / 2),
+    Math.abs(bounds.x + bounds.w / 2),
+    Math.abs(bounds.z - bounds.d / 2),
+    Math.abs(bounds.z + bounds.d / 2),
+  )
+  const fjordReach = land.kind === 'fjord' ? (land.shoreZ ?? 0) + 6000 : 0
+  return Math.max(reach + 3000, fjordReach, 6000)
+}
 
 /**
  * The land's height, metres, at (x, z): flat at 0 on the campus pad, shaped by the site's

@@ -87,8 +87,8 @@ export interface UnitSize {
 }
 
 /**
- * A row of identical units side by side along x, `pitchM` apart (one tiled box in the scene).
- * Unit i stands at x − (count − 1)·pitch/2 + i·pitch.
+ * A row of identical units side by side along x, `pitchM` apart (one tiled box in the scene),
+ * centred on (x, z); `unitCentre(row, i)` gives unit i's centre.
  */
 export interface UnitRow {
   readonly kind: UnitKind
