@@ -48,6 +48,22 @@ interface NewSite {
 
 /** Sites added from a public hourly typical year: the nearest good station to the campus. */
 export const NEW_SITES: Readonly<Record<string, NewSite>> = {
+  london: {
+    name: 'London Docklands, England (southern England)',
+    country: 'GB',
+    repo: 'dtcc-platform/dtcc-solar',
+    commit: '5e361808d3b6dee87d73b9ba220333266e47aedd',
+    path: 'data/weather/GBR_ENG_London.City.AP.037683_TMYx.2007-2021.epw',
+    dataset:
+      'climate.onebuilding.org TMYx 2007-2021 (NCEI ISD, ERA5), station 037683 London City AP',
+    license:
+      'dtcc-solar is MIT-licensed; the file is an unmodified climate.onebuilding.org TMYx ' +
+      '(derived from public-domain NOAA ISD and Copernicus ERA5) - cite climate.onebuilding.org.',
+    site: { lat: 51.51, lon: -0.005, note: 'approximate: London Docklands data-centre cluster' },
+    why:
+      'The only southern-England hourly typical year found in a fetchable public repository; ' +
+      'London City airport sits beside the Docklands data-centre cluster.',
+  },
   milam: {
     name: 'Milam County (Rockdale), Texas (Stargate)',
     country: 'US',

@@ -196,7 +196,12 @@ export function parseEpw(text: string): WeatherFileYear {
   const comments = lines
     .slice(1, 8)
     .filter((l) => l.startsWith('COMMENTS'))
-    .map((l) => l.replace(/^COMMENTS \d,/, '').trim())
+    .map((l) =>
+      l
+        .replace(/^COMMENTS \d,/, '')
+        .replace(/^"|"$/g, '')
+        .trim(),
+    )
   const station: WeatherFileStation = {
     name: loc[1]!.trim(),
     region: loc[2]!.trim(),

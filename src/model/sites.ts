@@ -18,6 +18,7 @@ export const SITE_IDS = [
   'milam',
   'saline',
   'port-washington',
+  'london',
 ] as const
 export type SiteId = (typeof SITE_IDS)[number]
 
@@ -401,6 +402,30 @@ export const SITES: Readonly<Record<SiteId, SiteSpec>> = {
     waterStressed: false,
     seaTempMonthlyC: null,
     solarCapacityFactor: 0.15,
+    hydroResource: false,
+  },
+  london: {
+    id: 'london',
+    label: 'London Docklands, England',
+    country: 'GB',
+    lat: 51.51,
+    lon: -0.005,
+    terrain: 'plain',
+    climateQuality: 'measured',
+    grid: {
+      zone: 'Great Britain (GB)',
+      kgCo2PerKwh: 0.124,
+      renewableShare: 0.37,
+      priceUsdPerMwh: 92,
+      source:
+        'NESO carbon intensity, GB 2024 average ≈ 124 g/kWh; wind + solar + hydro ≈ 37% of ' +
+        'generation 2024 (Ember); N2EX day-ahead 2024 ≈ £72/MWh',
+      confidence: 'M',
+    },
+    // WRI Aqueduct 4.0: the Thames basin is high baseline water stress.
+    waterStressed: true,
+    seaTempMonthlyC: null,
+    solarCapacityFactor: 0.11,
     hydroResource: false,
   },
 }
