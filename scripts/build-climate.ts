@@ -4,15 +4,25 @@
  *
  *   npx tsx scripts/build-climate.ts      (npm run build:climate)
  *
- * Measured sites are copied hour for hour. Narvik, Tromsø and Bodø are morphed from Luleå's
- * measured year to their monthly normals; Abu Dhabi is synthesised from its average-day
- * profiles plus Phoenix's day-to-day anomalies. The script prints each asset's size and the
- * synthesised sites' checks.
+ * Measured sites are copied hour for hour, with the irradiance extracted from the same original
+ * files (data/climate-source/irradiance/, scripts/climate/extract-source.ts). Narvik, Tromsø
+ * and Bodø are morphed from Luleå's measured year to their monthly normals, their irradiance
+ * from Luleå's clearness index under their own sun; Abu Dhabi is synthesised from its
+ * average-day profiles plus Phoenix's day-to-day anomalies, irradiance included. The script
+ * prints each asset's size, annual irradiation and the synthesised sites' checks.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
+import type { Irradiance, IrradianceProfiles } from './climate/irradiance'
+import {
+  annualKwhPerM2,
+  irradianceFromProfiles,
+  irradianceFromReference,
+  monthlySums,
+  sunYear,
+} from './climate/irradiance'
 import type { DiurnalProfile, HourlyYear } from './climate/synthesise'
 import {
   HOURS_PER_YEAR,
@@ -41,6 +51,8 @@ const OUT_DIR = join(ROOT, 'assets', 'climate')
 
 export const FORMAT = 'campus-climate/1'
 const SCALE = 10
+/** Irradiance is stored in whole W/m². */
+const IRRADIANCE_SCALE = 1
 
 // --- Choices documented in docs/CLIMATE.md --------------------------------------------------
 
@@ -68,6 +80,21 @@ const WARM_SCALE_RANGE: readonly [number, number] = [0.5, 2]
 const DEW_POINT_SCALE_RANGE: readonly [number, number] = [0, 1.5]
 /** Scale on Phoenix's relative day-to-day wind anomaly for Abu Dhabi. */
 const ABU_DHABI_WIND_ANOMALY_SCALE = 1
+/**
+ * Published annual global horizontal irradiation, kWh/m², to which a source whose modelled
+ * irradiance is far off is scaled (all three components by one factor). Singapore's TMYx
+ * (cloud-cover model, 1995–2011 months) gives 2,264 kWh/m², 43% above the Energy Market
+ * Authority's "about 1,580 kWh/m²/year" (EMA, Solar photovoltaic systems); ground and
+ * satellite data agree on about 1,550–1,650.
+ */
+const PUBLISHED_ANNUAL_GHI_FOR_SCALING: Readonly<Record<string, { kwh: number; source: string }>> =
+  {
+    singapore: {
+      kwh: 1580,
+      source:
+        'Energy Market Authority of Singapore, average annual solar irradiance ≈ 1,580 kWh/m²',
+    },
+  }
 
 // --- Source files ----------------------------------------------------------------------------
 
@@ -122,6 +149,50 @@ interface MonthlySource extends SourceCommon {
 
 type Source = HourlySource | DiurnalSource | MonthlySource
 
+interface IrradianceSourceCommon {
+  readonly id: string
+  readonly source: { readonly url: string; readonly dataset: string; readonly license: string }
+}
+
+/** data/climate-source/irradiance/<id>.json of a measured site: the hours of its source. */
+interface HourlyIrradianceSource extends IrradianceSourceCommon, Irradiance {
+  readonly type: 'hourly-irradiance'
+}
+
+/** data/climate-source/irradiance/abu-dhabi.json: the IWEC statistics' average-hour profiles. */
+interface DiurnalIrradianceSource extends IrradianceSourceCommon {
+  readonly type: 'monthly+diurnal-irradiance'
+  readonly diurnal: IrradianceProfiles & { readonly dniWm2: DiurnalProfile }
+}
+
+type IrradianceSource = HourlyIrradianceSource | DiurnalIrradianceSource
+
+function readIrradianceSources(): Map<string, IrradianceSource> {
+  const dir = join(SOURCE_DIR, 'irradiance')
+  const sources = new Map<string, IrradianceSource>()
+  for (const file of readdirSync(dir).sort()) {
+    if (!file.endsWith('.json')) continue
+    const src = JSON.parse(readFileSync(join(dir, file), 'utf8')) as IrradianceSource
+    if (`${src.id}.json` !== file)
+      throw new Error(`irradiance/${file}: id ${src.id} does not match`)
+    if (src.type === 'hourly-irradiance') {
+      for (const key of ['ghiWm2', 'dniWm2', 'dhiWm2'] as const) {
+        if (src[key].length !== HOURS_PER_YEAR) {
+          throw new Error(`irradiance/${file}: ${key} is not 8760 h`)
+        }
+      }
+    }
+    sources.set(src.id, src)
+  }
+  return sources
+}
+
+function hourlyIrradiance(sources: Map<string, IrradianceSource>, id: string): Irradiance {
+  const src = sources.get(id)
+  if (src?.type !== 'hourly-irradiance') throw new Error(`${id}: no hourly irradiance source`)
+  return src
+}
+
 function readSources(): Map<string, Source> {
   const sources = new Map<string, Source>()
   for (const file of readdirSync(SOURCE_DIR).sort()) {
@@ -168,7 +239,17 @@ interface AssetHeader {
   readonly sourceUrl: string
   readonly license: string
   readonly scale: number
+  readonly irradianceScale: number
+  readonly irradianceQuality: IrradianceQuality
+  readonly irradianceMethod: string
+  readonly irradianceSource: string
 }
+
+type IrradianceQuality =
+  | 'source typical year'
+  | 'source typical year, scaled to the published annual'
+  | "synthesised from a reference's clearness index"
+  | 'synthesised from average-hour profiles'
 
 function elevationOf(src: Source): number {
   if (src.elevation_m !== null) return src.elevation_m
@@ -189,7 +270,17 @@ function utcOffsetOf(src: Source): number {
 
 function header(
   src: Source,
-  fields: Pick<AssetHeader, 'synthesised' | 'quality' | 'method' | 'source' | 'license'>,
+  fields: Pick<
+    AssetHeader,
+    | 'synthesised'
+    | 'quality'
+    | 'method'
+    | 'source'
+    | 'license'
+    | 'irradianceQuality'
+    | 'irradianceMethod'
+    | 'irradianceSource'
+  >,
 ): AssetHeader {
   return {
     format: FORMAT,
@@ -208,11 +299,19 @@ function header(
     sourceUrl: src.source.url,
     license: fields.license,
     scale: SCALE,
+    irradianceScale: IRRADIANCE_SCALE,
+    irradianceQuality: fields.irradianceQuality,
+    irradianceMethod: fields.irradianceMethod,
+    irradianceSource: fields.irradianceSource,
   }
 }
 
+function siteSun(head: AssetHeader): ReturnType<typeof sunYear> {
+  return sunYear(head.lat, head.lon, head.utcOffsetH)
+}
+
 /** JSON with the header fields one per line and each hourly array on one line. */
-function serialise(head: AssetHeader, year: HourlyYear): string {
+function serialise(head: AssetHeader, year: HourlyYear, irradiance: Irradiance): string {
   const lines = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`)
   const arrays: [string, number[]][] = [
     ['dryBulbC', year.dryBulbC],
@@ -228,7 +327,37 @@ function serialise(head: AssetHeader, year: HourlyYear): string {
     }
     lines.push(`  ${JSON.stringify(k)}: [${stored.join(',')}]`)
   }
+  for (const k of ['ghiWm2', 'dniWm2', 'dhiWm2'] as const) {
+    const values = irradiance[k]
+    if (values.some((v) => !Number.isInteger(v) || v < 0)) {
+      throw new Error(`${head.id}: ${k} must be whole W/m² ≥ 0`)
+    }
+    lines.push(`  ${JSON.stringify(k)}: [${deltaEncode(values, IRRADIANCE_SCALE).join(',')}]`)
+  }
   return `{\n${lines.join(',\n')}\n}\n`
+}
+
+/** Irradiance checks printed by the build (the tests hold them to tolerances). */
+function irradianceReport(head: AssetHeader, irr: Irradiance): string {
+  const sun = siteSun(head)
+  let night = 0
+  let closureNum = 0
+  let closureDen = 0
+  for (let i = 0; i < HOURS_PER_YEAR; i++) {
+    const g = irr.ghiWm2[i]!
+    // "Night": the sun stays more than 1° below the horizon for the whole hour.
+    if (sun.maxSine[i]! < Math.sin(-Math.PI / 180)) night += g
+    if (sun.cosZenith[i]! > 0.1) {
+      closureNum += irr.dniWm2[i]! * sun.cosZenith[i]! + irr.dhiWm2[i]!
+      closureDen += g
+    }
+  }
+  const ghi = annualKwhPerM2(irr.ghiWm2)
+  return (
+    `GHI ${ghi.toFixed(0)}, DNI ${annualKwhPerM2(irr.dniWm2).toFixed(0)}, ` +
+    `DHI ${annualKwhPerM2(irr.dhiWm2).toFixed(0)} kWh/m²; night share ${((100 * night) / 1000 / ghi).toFixed(2)}%; ` +
+    `(DNI·cos θz + DHI)/GHI ${(closureNum / closureDen).toFixed(3)}`
+  )
 }
 
 function checkYear(id: string, year: HourlyYear): void {
@@ -250,13 +379,30 @@ function checkYear(id: string, year: HourlyYear): void {
 const f1 = (x: number): string => (Math.round(x * 10) / 10 + 0).toFixed(1)
 const f2 = (x: number): string => (Math.round(x * 100) / 100 + 0).toFixed(2)
 
-function buildMeasured(src: HourlySource): { head: AssetHeader; year: HourlyYear } {
+function buildMeasured(
+  src: HourlySource,
+  irradianceSources: Map<string, IrradianceSource>,
+): { head: AssetHeader; year: HourlyYear; irradiance: Irradiance; report: string[] } {
   const year: HourlyYear = {
     dryBulbC: src.dryBulbC,
     dewPointC: src.dewPointC,
     wetBulbC: src.wetBulbC,
     windMs: src.windSpeedMs,
   }
+  const measured = hourlyIrradiance(irradianceSources, src.id)
+  const published = PUBLISHED_ANNUAL_GHI_FOR_SCALING[src.id]
+  const factor = published === undefined ? 1 : published.kwh / annualKwhPerM2(measured.ghiWm2)
+  const scaled = (xs: readonly number[]): number[] => xs.map((x) => Math.round(x * factor) + 0)
+  const irradiance: Irradiance =
+    factor === 1
+      ? measured
+      : {
+          ghiWm2: scaled(measured.ghiWm2),
+          dniWm2: scaled(measured.dniWm2),
+          dhiWm2: scaled(measured.dhiWm2),
+        }
+  const sourceIrradiance =
+    'Global horizontal, direct normal and diffuse horizontal irradiance of the same file and hours'
   const head = header(src, {
     synthesised: false,
     quality: 'measured typical year',
@@ -265,14 +411,30 @@ function buildMeasured(src: HourlySource): { head: AssetHeader; year: HourlyYear
       'computed in the source from hourly dry bulb, dew point and station pressure.',
     source: src.source.dataset,
     license: src.source.license,
+    irradianceQuality:
+      factor === 1 ? 'source typical year' : 'source typical year, scaled to the published annual',
+    irradianceMethod:
+      factor === 1
+        ? `${sourceIrradiance}, copied hour for hour (whole W/m², mean over the hour).`
+        : `${sourceIrradiance}, each × ${f2(factor)} so the year's global horizontal is ` +
+          `${published!.kwh} kWh/m² (${published!.source}); the source's cloud-cover model gives ` +
+          `${annualKwhPerM2(measured.ghiWm2).toFixed(0)} kWh/m².`,
+    irradianceSource: src.source.dataset,
   })
-  return { head, year }
+  const report =
+    factor === 1
+      ? []
+      : [
+          `irradiance × ${f2(factor)}: source GHI ${annualKwhPerM2(measured.ghiWm2).toFixed(0)} kWh/m²`,
+        ]
+  return { head, year, irradiance, report }
 }
 
 function buildMorphed(
   src: MonthlySource,
   ref: HourlySource,
-): { head: AssetHeader; year: HourlyYear; report: string[] } {
+  refIrradiance: Irradiance,
+): { head: AssetHeader; year: HourlyYear; irradiance: Irradiance; report: string[] } {
   const pressurePa = pressureOf(src)
   const windFactor = windFactorForCapacityFactor(ref.windSpeedMs, TARGET_WIND_CAPACITY_FACTOR)
   const year = morphToMonthlyNormals(
@@ -312,17 +474,39 @@ function buildMorphed(
       `${MORPH_REFERENCE_LABEL} (TMYx 2009–2023) to this site's monthly mean daily max/min; ` +
       `dew point keeps the reference's hourly dew-point depression, wet bulb is recomputed (ASHRAE 2017, Hyland–Wexler) at the ` +
       `site's pressure, and wind is the reference's × ${windFactor.toFixed(3)} so that a generic ` +
-      `5 MW turbine at 100 m has a capacity factor of ${TARGET_WIND_CAPACITY_FACTOR}.`,
+      `turbine (the model's power curve, 100 m hub) has a capacity factor of ${TARGET_WIND_CAPACITY_FACTOR}.`,
     source: `${src.source.dataset}; hourly pattern from ${ref.source.dataset}`,
     license: `${src.source.license} Hourly pattern: ${ref.source.license}`,
+    irradianceQuality: "synthesised from a reference's clearness index",
+    irradianceMethod:
+      `Each hour's clearness index (global horizontal / extraterrestrial horizontal) of ` +
+      `${MORPH_REFERENCE_LABEL}'s measured year (the day's index where the sun is low), capped ` +
+      `at 0.85, times this site's extraterrestrial horizontal irradiance: Luleå's sky under ` +
+      `this site's sun (polar night and midnight sun included). Direct and diffuse split by ` +
+      `Erbs et al. (1982), scaled per month to Luleå's diffuse share. Luleå is sunnier than ` +
+      `the Norwegian coast, so this likely overstates the irradiation.`,
+    irradianceSource: `${ref.source.dataset} (irradiance), solar geometry of this site`,
   })
-  return { head, year, report }
+  const refHead = { lat: ref.site?.lat ?? ref.lat, lon: ref.site?.lon ?? ref.lon }
+  const irradiance = irradianceFromReference(
+    refIrradiance,
+    sunYear(refHead.lat, refHead.lon, utcOffsetOf(ref)),
+    siteSun(head),
+  )
+  report.push(
+    `irradiance from ${ref.id}'s clearness index: GHI ${annualKwhPerM2(irradiance.ghiWm2).toFixed(0)} kWh/m² ` +
+      `(${ref.id} ${annualKwhPerM2(refIrradiance.ghiWm2).toFixed(0)}); dark hours (no GHI) ` +
+      `${irradiance.ghiWm2.filter((g) => g === 0).length}`,
+  )
+  return { head, year, irradiance, report }
 }
 
 function buildDiurnal(
   src: DiurnalSource,
   ref: HourlySource,
-): { head: AssetHeader; year: HourlyYear; report: string[] } {
+  irradianceProfiles: DiurnalIrradianceSource,
+  refIrradiance: Irradiance,
+): { head: AssetHeader; year: HourlyYear; irradiance: Irradiance; report: string[] } {
   const pressurePa = pressureOf(src)
   const profiles = {
     dryBulbC: src.diurnal.dryBulbC,
@@ -417,40 +601,85 @@ function buildDiurnal(
       `relative daily anomaly; wet bulb recomputed (ASHRAE 2017, Hyland–Wexler).`,
     source: `${src.source.dataset}; day-to-day variation from ${ref.source.dataset}`,
     license: `${src.source.license} Day-to-day variation: ${ref.source.license}`,
+    irradianceQuality: 'synthesised from average-hour profiles',
+    irradianceMethod:
+      `Global horizontal = the month's average-hour profile (IWEC statistics) × (1 + ` +
+      `${DIURNAL_REFERENCE_LABEL}'s relative day-to-day anomaly of daily global irradiation), ` +
+      `capped at 0.85 × extraterrestrial and rescaled so every month's total is the ` +
+      `profile's; direct and diffuse split by Erbs et al. (1982), scaled per month to the ` +
+      `profiles' diffuse share. IWEC irradiance is modelled from cloud observations.`,
+    irradianceSource: irradianceProfiles.source.dataset,
   })
-  return { head, year, report }
+  const irradiance = irradianceFromProfiles(
+    irradianceProfiles.diurnal,
+    refIrradiance.ghiWm2,
+    siteSun(head),
+  )
+  const dniWant = monthlySums(
+    Array.from(
+      { length: HOURS_PER_YEAR },
+      (_, i) => irradianceProfiles.diurnal.dniWm2[MONTH_OF_HOUR[i]!]![i % 24]!,
+    ),
+  )
+  const dniGot = monthlySums(irradiance.dniWm2)
+  report.push(
+    `irradiance: GHI ${annualKwhPerM2(irradiance.ghiWm2).toFixed(0)} kWh/m²; monthly DNI vs IWEC ` +
+      dniGot.map((g, m) => `${((100 * g) / dniWant[m]! - 100).toFixed(0)}%`).join(' '),
+  )
+  return { head, year, irradiance, report }
 }
 
 // --- Main ------------------------------------------------------------------------------------
 
+function diurnalProfiles(
+  sources: Map<string, IrradianceSource>,
+  id: string,
+): DiurnalIrradianceSource {
+  const src = sources.get(id)
+  if (src?.type !== 'monthly+diurnal-irradiance') throw new Error(`${id}: no irradiance profiles`)
+  return src
+}
+
 function main(): void {
   const sources = readSources()
+  const irradianceSources = readIrradianceSources()
   mkdirSync(OUT_DIR, { recursive: true })
   const morphRef = hourlySource(sources, MORPH_REFERENCE)
   const diurnalRef = hourlySource(sources, DIURNAL_REFERENCE)
+  const morphRefIrradiance = hourlyIrradiance(irradianceSources, MORPH_REFERENCE)
+  const diurnalRefIrradiance = hourlyIrradiance(irradianceSources, DIURNAL_REFERENCE)
   const reports: string[] = []
   const sizes: string[] = []
+  const irradiance: string[] = []
   for (const src of sources.values()) {
     const built =
       src.type === 'hourly'
-        ? { ...buildMeasured(src), report: [] }
+        ? buildMeasured(src, irradianceSources)
         : src.type === 'monthly'
-          ? buildMorphed(src, morphRef)
-          : buildDiurnal(src, diurnalRef)
+          ? buildMorphed(src, morphRef, morphRefIrradiance)
+          : buildDiurnal(
+              src,
+              diurnalRef,
+              diurnalProfiles(irradianceSources, src.id),
+              diurnalRefIrradiance,
+            )
     checkYear(src.id, built.year)
-    const text = serialise(built.head, built.year)
+    const text = serialise(built.head, built.year, built.irradiance)
     writeFileSync(join(OUT_DIR, `${src.id}.json`), text)
     const raw = Buffer.byteLength(text)
     const gz = gzipSync(text, { level: 9 }).length
     if (gz > 100 * 1024) throw new Error(`${src.id}: ${gz} bytes gzipped is over 100 KB`)
     sizes.push(
-      `${src.id.padEnd(11)} ${built.head.quality.padEnd(62)} ${(raw / 1024).toFixed(1).padStart(6)} KB raw ` +
+      `${src.id.padEnd(16)} ${built.head.quality.padEnd(62)} ${(raw / 1024).toFixed(1).padStart(6)} KB raw ` +
         `${(gz / 1024).toFixed(1).padStart(5)} KB gzip`,
     )
+    irradiance.push(`${src.id.padEnd(16)} ${irradianceReport(built.head, built.irradiance)}`)
     if (built.report.length > 0) reports.push(`${src.id}:`, ...built.report.map((r) => `  ${r}`))
   }
   console.log(`wrote ${sizes.length} assets to assets/climate/`)
   for (const line of sizes) console.log(`  ${line}`)
+  console.log('irradiance (annual, kWh/m²)')
+  for (const line of irradiance) console.log(`  ${line}`)
   console.log('synthesis checks')
   for (const line of reports) console.log(`  ${line}`)
 }

@@ -2,6 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_ASSUMPTIONS, MONTH_OF_HOUR as MODEL_MONTH_OF_HOUR } from '../src/model'
+import { windPowerFraction } from '../src/model/supply'
 import type { DiurnalProfile, HourlyYear } from '../scripts/climate/synthesise'
 import {
   HOURS_PER_YEAR,
@@ -93,6 +95,10 @@ describe('calendar', () => {
     expect(MONTH_OF_HOUR[59 * 24]).toBe(2)
     expect(MONTH_OF_HOUR[8759]).toBe(11)
   })
+
+  it('is the model’s calendar', () => {
+    expect(MONTH_OF_HOUR).toBe(MODEL_MONTH_OF_HOUR)
+  })
 })
 
 describe('wet-bulb solver (ASHRAE 2017 ch. 1, Hyland–Wexler)', () => {
@@ -159,13 +165,15 @@ describe('morphing to monthly normals (Belcher et al. 2005)', () => {
 })
 
 describe('wind calibration', () => {
-  it('follows the generic power curve', () => {
+  it('follows the model’s generic power curve', () => {
     expect(turbinePowerFraction(2.9)).toBe(0)
     expect(turbinePowerFraction(3)).toBe(0)
     expect(turbinePowerFraction(7.5)).toBeCloseTo((7.5 ** 3 - 27) / (1728 - 27), 12)
     expect(turbinePowerFraction(12)).toBe(1)
-    expect(turbinePowerFraction(25)).toBe(1)
-    expect(turbinePowerFraction(25.1)).toBe(0)
+    expect(turbinePowerFraction(24.9)).toBe(1)
+    // The model's boundary (src/model/supply.ts): at and beyond cut-out the turbine is stopped.
+    expect(turbinePowerFraction(25)).toBe(0)
+    expect(turbinePowerFraction(25)).toBe(windPowerFraction(25, DEFAULT_ASSUMPTIONS))
   })
 
   it('finds the factor that gives the target capacity factor', () => {

@@ -12,15 +12,20 @@
  * - Wind calibration against a generic turbine's capacity factor.
  * - The asset's delta encoding.
  *
- * Nothing here reads files: scripts/build-climate.ts does the I/O.
+ * Nothing here reads files: scripts/build-climate.ts does the I/O. The calendar and the wind
+ * power curve are the model's own (src/model), so the build calibrates against the curve the
+ * model runs.
  */
+import { DAYS_PER_MONTH, HOURS_PER_YEAR, MONTH_OF_HOUR } from '../../src/model/climate'
+import { DEFAULT_ASSUMPTIONS, type Assumptions } from '../../src/model/constants'
+import { windPowerFraction } from '../../src/model/supply'
 
 // ---------------------------------------------------------------------------------------------
-// Calendar
+// Calendar: the model's (src/model/climate.ts), so the assets and the model share one year
 
-export const HOURS_PER_YEAR = 8760
+export { HOURS_PER_YEAR, MONTH_OF_HOUR }
 export const DAYS_PER_YEAR = 365
-export const DAYS_IN_MONTH: readonly number[] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+export const DAYS_IN_MONTH: readonly number[] = DAYS_PER_MONTH
 
 /** First day of year (0-based) of each month, and 365 at the end. */
 export const MONTH_START_DAY: readonly number[] = DAYS_IN_MONTH.reduce<number[]>(
@@ -31,17 +36,10 @@ export const MONTH_START_DAY: readonly number[] = DAYS_IN_MONTH.reduce<number[]>
   [0],
 )
 
-/** Month (0–11) of a day of the year (0–364). */
+/** Month (0–11) of a day of the year (0–364), read from the model's calendar. */
 export function monthOfDay(day: number): number {
-  let m = 0
-  while (m < 11 && day >= MONTH_START_DAY[m + 1]!) m++
-  return m
+  return MONTH_OF_HOUR[Math.min(DAYS_PER_YEAR - 1, Math.max(0, day)) * 24]!
 }
-
-/** Month (0–11) of each of the 8760 hours. */
-export const MONTH_OF_HOUR: readonly number[] = Array.from({ length: HOURS_PER_YEAR }, (_, i) =>
-  monthOfDay(Math.floor(i / 24)),
-)
 
 function assertYear(values: readonly number[], what: string): void {
   if (values.length !== HOURS_PER_YEAR) {
@@ -301,47 +299,33 @@ export function psychrometricYear(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Wind: a generic 5 MW turbine at 100 m hub, for calibrating synthesised 10 m wind
+// Wind: the model's generic turbine (src/model/supply.ts `windPowerFraction`, constants
+// hubHeightM, windShearExponent, windCutInMs, windRatedMs, windCutOutMs), for calibrating
+// synthesised 10 m wind
 
-export interface TurbineSpec {
-  readonly hubHeightM: number
-  readonly anemometerHeightM: number
-  /** Power-law shear exponent (1/7-ish over open terrain and sea). */
-  readonly shearExponent: number
-  readonly cutInMs: number
-  readonly ratedMs: number
-  readonly cutOutMs: number
-}
+/** Height of the station anemometer the assets' wind refers to, m. */
+export const ANEMOMETER_HEIGHT_M = 10
 
-export const GENERIC_TURBINE: TurbineSpec = {
-  hubHeightM: 100,
-  anemometerHeightM: 10,
-  shearExponent: 0.14,
-  cutInMs: 3,
-  ratedMs: 12,
-  cutOutMs: 25,
-}
-
-/** Power as a fraction of rated: cubic between cut-in and rated, 1 to cut-out, 0 beyond. */
+/**
+ * Power as a fraction of rated: the model's curve (cubic between cut-in and rated, 1 up to
+ * cut-out, 0 at and beyond cut-out).
+ */
 export function turbinePowerFraction(
   hubSpeedMs: number,
-  spec: TurbineSpec = GENERIC_TURBINE,
+  assumptions: Assumptions = DEFAULT_ASSUMPTIONS,
 ): number {
-  const { cutInMs, ratedMs, cutOutMs } = spec
-  if (hubSpeedMs < cutInMs || hubSpeedMs > cutOutMs) return 0
-  if (hubSpeedMs >= ratedMs) return 1
-  return (hubSpeedMs ** 3 - cutInMs ** 3) / (ratedMs ** 3 - cutInMs ** 3)
+  return windPowerFraction(hubSpeedMs, assumptions)
 }
 
 /** Annual capacity factor of the turbine fed with `factor` × the 10 m wind, sheared to hub. */
 export function turbineCapacityFactor(
   wind10mMs: readonly number[],
   factor = 1,
-  spec: TurbineSpec = GENERIC_TURBINE,
+  assumptions: Assumptions = DEFAULT_ASSUMPTIONS,
 ): number {
-  const shear = (spec.hubHeightM / spec.anemometerHeightM) ** spec.shearExponent
+  const shear = (assumptions.hubHeightM / ANEMOMETER_HEIGHT_M) ** assumptions.windShearExponent
   let sum = 0
-  for (const v of wind10mMs) sum += turbinePowerFraction(v * factor * shear, spec)
+  for (const v of wind10mMs) sum += windPowerFraction(v * factor * shear, assumptions)
   return sum / wind10mMs.length
 }
 
@@ -352,16 +336,16 @@ export function turbineCapacityFactor(
 export function windFactorForCapacityFactor(
   wind10mMs: readonly number[],
   targetCapacityFactor: number,
-  spec: TurbineSpec = GENERIC_TURBINE,
+  assumptions: Assumptions = DEFAULT_ASSUMPTIONS,
 ): number {
   let lo = 0.2
   let hi = 5
-  if (turbineCapacityFactor(wind10mMs, hi, spec) < targetCapacityFactor) {
+  if (turbineCapacityFactor(wind10mMs, hi, assumptions) < targetCapacityFactor) {
     throw new Error('windFactorForCapacityFactor: target not reachable')
   }
   for (let i = 0; i < 60; i++) {
     const mid = (lo + hi) / 2
-    if (turbineCapacityFactor(wind10mMs, mid, spec) < targetCapacityFactor) lo = mid
+    if (turbineCapacityFactor(wind10mMs, mid, assumptions) < targetCapacityFactor) lo = mid
     else hi = mid
   }
   return (lo + hi) / 2

@@ -24,6 +24,37 @@ export interface Climate {
   readonly wetBulbC: Float32Array
   /** Station wind at 10 m, m/s. */
   readonly windMs: Float32Array
+  /**
+   * Irradiance of the same hours (docs/CLIMATE.md, "Irradiance"). Every asset has it, so a
+   * climate from `decodeClimate` always carries it (`ClimateIrradiance`); it is optional here
+   * only so that climates built by hand (tests, synthetic years) stay valid.
+   */
+  readonly ghiWm2?: Float32Array
+  readonly dniWm2?: Float32Array
+  readonly dhiWm2?: Float32Array
+  readonly irradianceQuality?: string
+  readonly irradianceMethod?: string
+}
+
+/** The irradiance every decoded climate asset carries. */
+export interface ClimateIrradiance {
+  /**
+   * Global horizontal irradiance, W/m²: the mean over the hour (index i = i:00–i+1:00 local
+   * standard time, as the other series), whole W/m².
+   */
+  readonly ghiWm2: Float32Array
+  /** Direct normal irradiance, W/m², mean over the hour. */
+  readonly dniWm2: Float32Array
+  /** Diffuse horizontal irradiance, W/m², mean over the hour. */
+  readonly dhiWm2: Float32Array
+  /**
+   * How the irradiance was made: 'source typical year', 'source typical year, scaled to the
+   * published annual', "synthesised from a reference's clearness index" or 'synthesised from
+   * average-hour profiles'.
+   */
+  readonly irradianceQuality: string
+  /** One or two sentences on the irradiance's method (for the methodology panel). */
+  readonly irradianceMethod: string
 }
 
 export const HOURS_PER_YEAR = 8760
@@ -41,31 +72,39 @@ export const MONTH_OF_HOUR: Uint8Array = (() => {
 })()
 
 const SERIES = ['dryBulbC', 'dewPointC', 'wetBulbC', 'windMs'] as const
+const IRRADIANCE = ['ghiWm2', 'dniWm2', 'dhiWm2'] as const
+
+/** Running sum of delta-encoded integers, divided by the scale (docs/CLIMATE.md, "Encoding"). */
+function decodeSeries(asset: Record<string, unknown>, name: string, scale: number): Float32Array {
+  const deltas = asset[name]
+  if (!Array.isArray(deltas) || deltas.length !== HOURS_PER_YEAR) {
+    throw new Error(`climate asset ${String(asset.id)}: ${name} must hold ${HOURS_PER_YEAR} values`)
+  }
+  const out = new Float32Array(HOURS_PER_YEAR)
+  let value = 0
+  for (let i = 0; i < HOURS_PER_YEAR; i++) {
+    value += deltas[i] as number
+    out[i] = value / scale
+  }
+  return out
+}
 
 /**
- * Decodes a climate asset (format `campus-climate/1`: series ×scale, delta-encoded integers).
- * Throws with a message naming what is wrong when the asset is not of that format.
+ * Decodes a climate asset (format `campus-climate/1`: series ×scale, irradiance ×irradianceScale,
+ * delta-encoded integers). Throws with a message naming what is wrong when the asset is not of
+ * that format.
  */
-export function decodeClimate(asset: unknown): Climate {
+export function decodeClimate(asset: unknown): Climate & ClimateIrradiance {
   if (typeof asset !== 'object' || asset === null) throw new Error('climate asset: not an object')
   const a = asset as Record<string, unknown>
   if (a.format !== 'campus-climate/1')
     throw new Error(`climate asset: unknown format ${String(a.format)}`)
   const scale = typeof a.scale === 'number' && a.scale > 0 ? a.scale : 10
-  const series = {} as Record<(typeof SERIES)[number], Float32Array>
-  for (const name of SERIES) {
-    const deltas = a[name]
-    if (!Array.isArray(deltas) || deltas.length !== HOURS_PER_YEAR) {
-      throw new Error(`climate asset ${String(a.id)}: ${name} must hold ${HOURS_PER_YEAR} values`)
-    }
-    const out = new Float32Array(HOURS_PER_YEAR)
-    let value = 0
-    for (let i = 0; i < HOURS_PER_YEAR; i++) {
-      value += deltas[i] as number
-      out[i] = value / scale
-    }
-    series[name] = out
-  }
+  const irradianceScale =
+    typeof a.irradianceScale === 'number' && a.irradianceScale > 0 ? a.irradianceScale : 1
+  const series = {} as Record<(typeof SERIES)[number] | (typeof IRRADIANCE)[number], Float32Array>
+  for (const name of SERIES) series[name] = decodeSeries(a, name, scale)
+  for (const name of IRRADIANCE) series[name] = decodeSeries(a, name, irradianceScale)
   const text = (key: string): string => (typeof a[key] === 'string' ? (a[key] as string) : '')
   const number = (key: string, fallback: number): number =>
     typeof a[key] === 'number' ? (a[key] as number) : fallback
@@ -83,6 +122,8 @@ export function decodeClimate(asset: unknown): Climate {
     source: text('source'),
     sourceUrl: text('sourceUrl'),
     license: text('license'),
+    irradianceQuality: text('irradianceQuality'),
+    irradianceMethod: text('irradianceMethod'),
     ...series,
   }
 }

@@ -15,6 +15,10 @@ export const SITE_IDS = [
   'frankfurt',
   'singapore',
   'abu-dhabi',
+  'milam',
+  'saline',
+  'port-washington',
+  'london',
 ] as const
 export type SiteId = (typeof SITE_IDS)[number]
 
@@ -331,6 +335,97 @@ export const SITES: Readonly<Record<SiteId, SiteSpec>> = {
     waterStressed: true,
     seaTempMonthlyC: [22, 21, 22, 25, 29, 32, 33, 34, 33, 30, 27, 24],
     solarCapacityFactor: 0.22,
+    hydroResource: false,
+  },
+  // Sites added for programmes (issue 12). Weather: NREL TMY3 of the nearest good station; the
+  // station, its distance and the source are in data/climate-source/<id>.json and
+  // docs/CLIMATE.md. Grid: eGRID2024 subregion total-output factors (model reference §3.1).
+  milam: {
+    id: 'milam',
+    label: 'Milam County (Rockdale), Texas',
+    country: 'US',
+    lat: 30.65,
+    lon: -97.0,
+    terrain: 'plain',
+    climateQuality: 'measured',
+    grid: {
+      zone: 'ERCOT (eGRID ERCT)',
+      kgCo2PerKwh: 0.3178,
+      renewableShare: 0.32,
+      priceUsdPerMwh: 70,
+      source: `${EGRID}; ERCOT 2023 day-ahead ≈ $70/MWh (EIA)`,
+      confidence: 'H',
+    },
+    // WRI Aqueduct 4.0: the Brazos basin of central Texas is high baseline water stress.
+    waterStressed: true,
+    seaTempMonthlyC: null,
+    solarCapacityFactor: 0.2,
+    hydroResource: false,
+  },
+  saline: {
+    id: 'saline',
+    label: 'Saline Township, Michigan',
+    country: 'US',
+    lat: 42.15,
+    lon: -83.8,
+    terrain: 'plain',
+    climateQuality: 'measured',
+    grid: {
+      zone: 'RFC Michigan (eGRID RFCM)',
+      kgCo2PerKwh: 0.4457,
+      renewableShare: 0.1,
+      priceUsdPerMwh: 40,
+      source: `${EGRID} (RFCM 982.5 lb/MWh); renewable share and MISO price approximate`,
+      confidence: 'M',
+    },
+    waterStressed: false,
+    seaTempMonthlyC: null,
+    solarCapacityFactor: 0.15,
+    hydroResource: false,
+  },
+  'port-washington': {
+    id: 'port-washington',
+    label: 'Port Washington, Wisconsin',
+    country: 'US',
+    lat: 43.39,
+    lon: -87.88,
+    terrain: 'plain',
+    climateQuality: 'measured',
+    grid: {
+      zone: 'MRO East (eGRID MROE)',
+      kgCo2PerKwh: 0.5884,
+      renewableShare: 0.1,
+      priceUsdPerMwh: 40,
+      source: `${EGRID} (MROE 1,297.3 lb/MWh); renewable share and MISO price approximate`,
+      confidence: 'M',
+    },
+    waterStressed: false,
+    seaTempMonthlyC: null,
+    solarCapacityFactor: 0.15,
+    hydroResource: false,
+  },
+  london: {
+    id: 'london',
+    label: 'London Docklands, England',
+    country: 'GB',
+    lat: 51.51,
+    lon: -0.005,
+    terrain: 'plain',
+    climateQuality: 'measured',
+    grid: {
+      zone: 'Great Britain (GB)',
+      kgCo2PerKwh: 0.124,
+      renewableShare: 0.37,
+      priceUsdPerMwh: 92,
+      source:
+        'NESO carbon intensity, GB 2024 average ≈ 124 g/kWh; wind + solar + hydro ≈ 37% of ' +
+        'generation 2024 (Ember); N2EX day-ahead 2024 ≈ £72/MWh',
+      confidence: 'M',
+    },
+    // WRI Aqueduct 4.0: the Thames basin is high baseline water stress.
+    waterStressed: true,
+    seaTempMonthlyC: null,
+    solarCapacityFactor: 0.11,
     hydroResource: false,
   },
 }
