@@ -9,7 +9,7 @@ import {
   findDesignHour,
   planPlant,
   prepareWeather,
-  setField,
+  trySetField,
   simulate,
   DEFAULT_ASSUMPTIONS,
   DEFAULT_SCENARIO,
@@ -31,7 +31,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
   )
   .map((values) =>
     FIELDS.filter((f) => f.kind !== 'text').reduce(
-      (s, f, i) => setField(s, f.path, values[i] as number | string),
+      (s, f, i) => trySetField(s, f.path, values[i]).scenario,
       DEFAULT_SCENARIO,
     ),
   )
