@@ -810,7 +810,9 @@ function readPhases(r: Reading, raw: unknown): Phase[] {
     const item: unknown = raw[i]
     const at = `phases[${i}]`
     if (!isRecord(item)) {
-      r.problems.push({ path: at, message: `must be an object (got ${describe(item)})` })
+      const message =
+        item === undefined ? 'is missing' : `must be an object (got ${describe(item)})`
+      r.problems.push({ path: at, message })
       continue
     }
     const values = new Map<string, unknown>()
@@ -858,6 +860,22 @@ function readPhases(r: Reading, raw: unknown): Phase[] {
     phases.push(phase as Phase)
   }
   return phases
+}
+
+/**
+ * Reads a list of phases leniently, as the file parser reads `phases` (same rules, same
+ * problem paths `phases[i]…`): the address bar's reader uses it. A hole in the list (`undefined`)
+ * is a missing phase. Unknown keys past MAX_UNKNOWN_NAMED are counted in one problem at `where`.
+ */
+export function readPhaseList(
+  raw: readonly unknown[],
+  where: string,
+): { phases: readonly Phase[]; problems: Problem[] } {
+  const r: Reading = { problems: [], unknownCount: 0 }
+  const phases = readPhases(r, raw)
+  const more = moreUnknownProblem(where, r.unknownCount)
+  if (more !== null) r.problems.push(more)
+  return { phases, problems: r.problems }
 }
 
 export type ParseResult =
@@ -978,7 +996,7 @@ export function phasesOf(scenario: Scenario): readonly PhaseView[] {
   if (phases === undefined || phases.length === 0) {
     views = [{ index: 0, name: scenario.name, online: null, scenario }]
   } else {
-    let current = buildScenario(new Map(FIELDS.map((f) => [f.path, readPath(scenario, f.path)])))
+    let current = withPhases(scenario, undefined)
     views = phases.map((phase, index) => {
       current = applyPhase(current, phase)
       return { index, name: phase.name, online: phase.online, scenario: current }
@@ -1014,4 +1032,24 @@ export function scenarioAtPhase(scenario: Scenario, index: number): Scenario {
 /** The campus once every phase is built: the last phase (what `evaluate` reports). */
 export function finalScenario(scenario: Scenario): Scenario {
   return scenario.phases === undefined ? scenario : scenarioAtPhase(scenario, Infinity)
+}
+
+/**
+ * The scenario with these phases (none: without `phases`). The phases are taken as they are:
+ * for phases from people, read them with `readPhaseList` or `parseScenario` first.
+ */
+export function withPhases(scenario: Scenario, phases: readonly Phase[] | undefined): Scenario {
+  if (phases === undefined || phases.length === 0) {
+    if (scenario.phases === undefined) return scenario
+    return buildScenario(new Map(FIELDS.map((f) => [f.path, readPath(scenario, f.path)])))
+  }
+  return { ...scenario, phases }
+}
+
+/** A phase's own value for a field; undefined when the phase leaves it to carry over. */
+export function phaseValue<P extends PhaseFieldPath>(
+  phase: Phase,
+  path: P,
+): FieldValue<P> | undefined {
+  return readPath(phase, path) as FieldValue<P> | undefined
 }
