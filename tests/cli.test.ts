@@ -242,6 +242,19 @@ describe('evaluate command on hostile input', () => {
     expect(hasControl(result.stdout)).toBe(false)
   })
 
+  it('--json writes C1 controls and bidi overrides from a name as JSON escapes', () => {
+    const name = 'A\u009b2J\u202eB\u001b[0m'
+    const result = evaluateText(
+      JSON.stringify({ version: 1, name, phases: [{ name, online: '2026-01' }] }),
+      '--json',
+    )
+    expect(result.code).toBe(0)
+    expect(hasControl(result.stdout)).toBe(false)
+    expect(result.stdout).not.toContain('\u202e')
+    expect(result.stdout).toContain('"name": "A\\u009b2J\\u202eB\\u001b[0m"')
+    expect(JSON.parse(result.stdout).phases[0].name).toBe(name)
+  })
+
   it('15,000 unknown keys: ten named, the rest counted, exit 2', () => {
     const doc: Record<string, unknown> = { version: 1 }
     for (let i = 0; i < 15_000; i++) doc[`field${i}_${'x'.repeat(40)}`] = i

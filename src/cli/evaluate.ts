@@ -14,6 +14,7 @@ import {
   parseScenarioJson,
   phasesOf,
   printable,
+  printableJson,
   type PhaseView,
   type Readouts,
   type Scenario,
@@ -91,7 +92,7 @@ export function formatJson(scenario: Scenario, phases: readonly Readouts[]): str
           ...last,
           phases: views.map((view, i) => ({ name: view.name, online: view.online, ...phases[i] })),
         }
-  return `${JSON.stringify(doc, null, 2)}\n`
+  return `${printableJson(JSON.stringify(doc, null, 2))}\n`
 }
 
 const numberFormat = (digits: number): Intl.NumberFormat =>

@@ -31,3 +31,17 @@ export function printable(text: string, maxLength = Infinity): string {
     (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   )
 }
+
+/** What `printable` escapes that `JSON.stringify` leaves raw (it escapes only C0 controls). */
+const UNPRINTABLE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g
+
+/**
+ * JSON text from `JSON.stringify` made safe for a terminal: DEL, C1 controls, separators and
+ * bidirectional controls inside strings written as `\uXXXX` escapes. The same JSON value.
+ */
+export function printableJson(json: string): string {
+  return json.replace(
+    UNPRINTABLE_IN_JSON,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
+}
