@@ -1,8 +1,12 @@
 /** The command line contract: table and JSON output, standard input, and bad input (exit 2). */
 import { spawnSync } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runEvaluate } from '../src/cli/evaluate'
+import { evaluate, parseScenario, type Scenario } from '../src/model'
+import { loadClimate } from '../src/cli/loadClimate'
 import { CONTRACT_READOUT_KEYS } from './contract'
 
 const noStdin = (): string => {
@@ -112,4 +116,155 @@ describe('evaluate command', () => {
     expect(JSON.parse(good.stdout).rackCount).toBe(140)
     expect(JSON.parse(readFileSync('public/scenarios/pilot-20mw.json', 'utf8')).version).toBe(1)
   }, 60_000)
+})
+
+/** Three phases at Luleå: one building, then three, then more racks per hall. */
+const PHASED = {
+  version: 1,
+  name: 'Luleå build-out',
+  site: 'lulea',
+  phases: [
+    { name: 'First hall', online: '2026-01', buildings: 1 },
+    { name: 'Three buildings', online: '2027-01', buildings: 3 },
+    { online: '2028-01', racksPerHall: 100 },
+  ],
+}
+
+/** A phase entry of `--json` without its name and month: its readouts. */
+const readoutsOf = (phase: Record<string, unknown> | undefined): Record<string, unknown> => {
+  const copy = { ...phase }
+  delete copy.name
+  delete copy.online
+  return copy
+}
+
+/** Whether text holds a control character other than the newline that ends each line. */
+const hasControl = (text: string): boolean =>
+  [...text].some((c) => {
+    const code = c.codePointAt(0) ?? 0
+    return (code < 0x20 && c !== '\n') || (code >= 0x7f && code <= 0x9f)
+  })
+
+const single = (doc: unknown): Scenario => {
+  const result = parseScenario(doc)
+  if (!result.ok) throw new Error('not a valid scenario')
+  return result.scenario
+}
+
+describe('evaluate command with phases', () => {
+  it('--json prints the last phase at the top level and every phase under "phases"', () => {
+    const result = evaluateText(JSON.stringify(PHASED), '--json')
+    expect(result.code).toBe(0)
+    const out = JSON.parse(result.stdout) as Record<string, unknown> & {
+      phases: (Record<string, unknown> & { name: string; online: string; rackCount: number })[]
+    }
+    expect(out.phases.map((p) => [p.name, p.online, p.rackCount])).toEqual([
+      ['First hall', '2026-01', 1 * 4 * 174],
+      ['Three buildings', '2027-01', 3 * 4 * 174],
+      ['Phase 3', '2028-01', 3 * 4 * 100],
+    ])
+    for (const phase of out.phases)
+      for (const key of [...CONTRACT_READOUT_KEYS, 'warnings'])
+        expect(phase, key).toHaveProperty(key)
+    const { phases, ...top } = out
+    expect(top).toEqual(readoutsOf(phases[2]))
+    // Each phase's readouts are those of the same campus as a single-phase file.
+    const second = single({ version: 1, name: 'x', site: 'lulea', buildings: 3 })
+    expect(readoutsOf(phases[1])).toEqual(
+      JSON.parse(JSON.stringify(evaluate(second, loadClimate('lulea')))),
+    )
+  })
+
+  it('--json of a scenario without phases has no "phases" key', () => {
+    const result = evaluateText('{"version":1,"site":"lulea"}', '--json')
+    expect(JSON.parse(result.stdout)).not.toHaveProperty('phases')
+  })
+
+  it('the table has one column per phase, headed by its name and month', () => {
+    const result = evaluateText(JSON.stringify(PHASED))
+    expect(result.code).toBe(0)
+    const lines = result.stdout.split('\n')
+    expect(lines[2]).toMatch(/^\s+First hall\s+Three buildi…\s+Phase 3$/)
+    expect(lines[3]).toMatch(/^\s+2026-01\s+2027-01\s+2028-01$/)
+    expect(result.stdout).toMatch(/\n {2}Racks\s+696\s+2,088\s+1,200\n/)
+    expect(result.stdout).toMatch(/\n {2}PUE \(annual\)(\s+1\.\d{3}){3}\n/)
+  })
+
+  it('exits 2 on bad phases, one line per problem naming phases[i]…', () => {
+    const result = evaluateText(
+      JSON.stringify({
+        version: 1,
+        phases: [
+          { online: '2026-06', power: { gridMw: 1e9 } },
+          { online: '2026-01', building: 2 },
+        ],
+      }),
+    )
+    expect(result.code).toBe(2)
+    expect(result.stdout).toBe('')
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'phases[0].power.gridMw: must be between 0 and 20000 MW (got 1000000000)',
+      'phases[1].building: unknown field (did you mean "buildings"?)',
+      'phases[1].online: must be later than phases[0].online ("2026-06"): phases are listed in the order they come online (got "2026-01")',
+    ])
+  })
+})
+
+describe('evaluate command on hostile input', () => {
+  it('accepts a UTF-8 byte-order mark, from a file and from standard input', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'campus-cli-'))
+    const file = join(dir, 'bom.json')
+    writeFileSync(file, '\uFEFF{"version":1,"site":"lulea"}', 'utf8')
+    expect(readFileSync(file)[0]).toBe(0xef)
+    const fromFile = runEvaluate([file, '--json'], noStdin)
+    expect(fromFile.code).toBe(0)
+    expect(JSON.parse(fromFile.stdout).rackCount).toBe(1392)
+    expect(evaluateText('\uFEFF{"version":1}', '--json').code).toBe(0)
+  })
+
+  it('keeps each problem on one line and never echoes control characters or escapes raw', () => {
+    const result = evaluateText(
+      '{"version":1,"a\\nb":1,"\\u001b]0;owned\\u0007\\u001b[2J":2,"site":"\\u001b[31mnarvik"}',
+    )
+    expect(result.code).toBe(2)
+    expect(hasControl(result.stderr)).toBe(false)
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'a\\nb: unknown field',
+      '\\u001b]0;owned\\u0007\\u001b[2J: unknown field',
+      expect.stringMatching(/^site: unknown site "\\u001b\[31mnarvik"/),
+    ])
+  })
+
+  it('prints a name with escape sequences as visible escapes', () => {
+    const result = evaluateText('{"version":1,"name":"A\\u001b[2J\\nB"}')
+    expect(result.code).toBe(0)
+    expect(result.stdout.split('\n')[0]).toMatch(/^A\\u001b\[2J\\nB — /)
+    expect(hasControl(result.stdout)).toBe(false)
+  })
+
+  it('--json writes C1 controls and bidi overrides from a name as JSON escapes', () => {
+    const name = 'A\u009b2J\u202eB\u001b[0m'
+    const result = evaluateText(
+      JSON.stringify({ version: 1, name, phases: [{ name, online: '2026-01' }] }),
+      '--json',
+    )
+    expect(result.code).toBe(0)
+    expect(hasControl(result.stdout)).toBe(false)
+    expect(result.stdout).not.toContain('\u202e')
+    expect(result.stdout).toContain('"name": "A\\u009b2J\\u202eB\\u001b[0m"')
+    expect(JSON.parse(result.stdout).phases[0].name).toBe(name)
+  })
+
+  it('15,000 unknown keys: ten named, the rest counted, exit 2', () => {
+    const doc: Record<string, unknown> = { version: 1 }
+    for (let i = 0; i < 15_000; i++) doc[`field${i}_${'x'.repeat(40)}`] = i
+    const text = JSON.stringify(doc)
+    expect(text.length).toBeGreaterThan(800_000)
+    expect(text.length).toBeLessThanOrEqual(1_000_000)
+    const result = evaluateText(text)
+    expect(result.code).toBe(2)
+    const lines = result.stderr.trim().split('\n')
+    expect(lines).toHaveLength(11)
+    expect(lines[10]).toBe('(file): has 14990 more unknown fields (only the first 10 are named)')
+  })
 })

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_SCENARIO, FIELDS, getField, setField, type Scenario } from '../src/model'
+import {
+  DEFAULT_SCENARIO,
+  FIELDS,
+  MAX_UNKNOWN_NAMED,
+  getField,
+  parseScenario,
+  setField,
+  trySetField,
+  type Scenario,
+} from '../src/model'
 import { cameraFromParam, cameraToParam, readQuery, scenarioToQuery } from '../src/state/url'
 
 const overview = { view: 'overview' } as const
@@ -22,10 +31,15 @@ describe('scenario ⇄ query string', () => {
   it('round-trips every field changed at once, and the view', () => {
     let s: Scenario = DEFAULT_SCENARIO
     for (const f of FIELDS) {
-      if (f.kind === 'number') s = setField(s, f.path, f.default === f.max ? f.min : f.max)
-      else if (f.kind === 'enum')
-        s = setField(s, f.path, f.options.find((o) => o.value !== f.default)?.value ?? f.default)
-      else s = setField(s, f.path, 'Ünïcode & <b>name</b> ?=#')
+      const value =
+        f.kind === 'number'
+          ? f.default === f.max
+            ? f.min
+            : f.max
+          : f.kind === 'enum'
+            ? (f.options.find((o) => o.value !== f.default)?.value ?? f.default)
+            : 'Ünïcode & <b>name</b> ?=#'
+      s = trySetField(s, f.path, value).scenario
     }
     const camera = { view: 'custom', position: [120.5, 80, -30], target: [0, 0, 0] } as const
     const reading = readQuery(`?${scenarioToQuery(s, camera)}`)
@@ -85,11 +99,9 @@ describe('reading a hand-edited link', () => {
     expect(r.problems).toHaveLength(1)
   })
 
-  it('refuses absurdly long links as a whole, quickly', () => {
+  it('refuses absurdly long links as a whole', () => {
     const huge = `name=${'x'.repeat(100_000)}`
-    const started = performance.now()
     const r = readQuery(huge)
-    expect(performance.now() - started).toBeLessThan(100)
     expect(r.scenario).toBe(DEFAULT_SCENARIO)
     expect(r.problems[0]?.path).toBe('(link)')
   })
@@ -124,3 +136,129 @@ describe('camera parameter', () => {
     expect(cameraFromParam('custom')).toBeNull()
   })
 })
+
+/** A phased campus: every phase field kind (count, share, enum, temperature, power) overridden. */
+const PHASED = (() => {
+  const result = parseScenario({
+    version: 1,
+    name: 'Build-out & co',
+    site: 'abilene',
+    buildings: 8,
+    power: { gridMw: 1400, hydroMw: 0 },
+    phases: [
+      { name: 'Phase 1', online: '2025-06', buildings: 2, power: { gridMw: 360 } },
+      { name: 'Six buildings, B200 → GB300', online: '2026-03', buildings: 6, rack: 'b200-dgx' },
+      { name: 'Phase 3', online: '2026-09', utilization: 0.7, cooling: 'dlc-adiabatic' },
+      { name: 'Warm water', online: '2027-01', liquidSupplyC: 35, power: { solarMw: 200.5 } },
+    ],
+  })
+  if (!result.ok) throw new Error('PHASED is not a valid scenario')
+  return result.scenario
+})()
+
+describe('phases in the address bar', () => {
+  it('round-trips a scenario with phases, and the phase shown', () => {
+    for (const phaseIndex of [0, 1, 3]) {
+      const query = scenarioToQuery(PHASED, overview, phaseIndex)
+      const reading = readQuery(`?${query}`)
+      expect(reading.problems).toEqual([])
+      expect(reading.scenario).toEqual(PHASED)
+      expect(reading.phaseIndex).toBe(phaseIndex)
+    }
+  })
+
+  it('writes readable keys that mirror the file’s paths, names only when not the default', () => {
+    const query = scenarioToQuery(PHASED, overview, 1)
+    expect(query).toContain(
+      'phases[0].online=2025-06&phases[0].buildings=2&phases[0].power.gridMw=360',
+    )
+    expect(query).not.toContain('phases[0].name')
+    expect(query).toContain('phases[1].name=Six+buildings,+B200+%E2%86%92+GB300')
+    expect(query).toContain('phases[3].power.solarMw=200.5')
+    expect(query).toMatch(/&phase=1$/)
+  })
+
+  it('writes phase= only when the scenario has phases, clamped to them', () => {
+    expect(scenarioToQuery(DEFAULT_SCENARIO, overview, 3)).toBe('')
+    expect(scenarioToQuery(PHASED, overview, 99)).toMatch(/&phase=3$/)
+    expect(scenarioToQuery(PHASED, { view: 'top' }, 0)).toMatch(/&phase=0&cam=top$/)
+  })
+
+  it('shows the last phase when a link with phases has no phase=', () => {
+    const query = scenarioToQuery(PHASED, overview, 0).replace(/&phase=0$/, '')
+    expect(readQuery(query).phaseIndex).toBe(3)
+    expect(readQuery('').phaseIndex).toBe(0)
+  })
+
+  const base = 'buildings=8&phases[0].online=2026-01&phases[1].online=2027-01&phases[1].buildings=3'
+
+  it.each([
+    ['phases[0].buildings=abc', 'phases[0].buildings', /must be a number \(got "abc"\)/],
+    ['phases[0].buildings=99', 'phases[0].buildings', /between 1 and 40/],
+    ['phases[1].power.gridMw=-1', 'phases[1].power.gridMw', /between 0 and 20000/],
+    ['phases[1].power.gridMW=1', 'phases[1].power.gridMW', /did you mean "gridMw"/],
+    ['phases[1].site=lulea', 'phases[1].site', /cannot change from one phase/],
+    ['phases[0].rack=gb300', 'phases[0].rack', /unknown rack/],
+    ['phases[12].online=2030-01', 'phases[12].online', /at most 12 phases/],
+    ['phases[3].online=2030-01', 'phases[2]', /is missing/],
+    ['phase=7', 'phase', /0 … 1 \(got 7\); the last phase is shown/],
+    ['phase=-1', 'phase', /must be a phase number/],
+    ['phase=one', 'phase', /must be a phase number/],
+  ])('%s → the notice names %s and the rest of the link opens', (bad, path, message) => {
+    const r = readQuery(`${base}&${bad}`)
+    expect(r.problems).toHaveLength(1)
+    expect(r.problems[0]?.path).toBe(path)
+    expect(r.problems[0]?.message).toMatch(message)
+    expect(r.scenario.buildings).toBe(8)
+    expect(r.scenario.phases?.slice(0, 2)).toEqual([
+      { name: 'Phase 1', online: '2026-01' },
+      { name: 'Phase 2', online: '2027-01', buildings: 3 },
+    ])
+  })
+
+  it('a phase with a bad month is left out, the others kept and named in the notice', () => {
+    const r = readQuery(
+      'phases[0].online=2026-01&phases[1].online=2025-13&phases[2].online=2027-02',
+    )
+    expect(r.problems.map((p) => p.path)).toEqual(['phases[1].online'])
+    expect(r.scenario.phases?.map((p) => p.online)).toEqual(['2026-01', '2027-02'])
+  })
+
+  it('phase= without phases is named and ignored', () => {
+    const r = readQuery('phase=1')
+    expect(r.problems).toEqual([{ path: 'phase', message: 'the scenario has no phases; ignored' }])
+    expect(r.phaseIndex).toBe(0)
+    expect(r.scenario).toBe(DEFAULT_SCENARIO)
+  })
+
+  it('keys in a phase are data, never a prototype', () => {
+    const r = readQuery(
+      'phases[0].online=2026-01&phases[0].__proto__.polluted=1&phases[0].constructor=1',
+    )
+    expect(r.problems.map((p) => p.path)).toEqual(['phases[0].__proto__', 'phases[0].constructor'])
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(r.scenario.phases).toEqual([{ name: 'Phase 1', online: '2026-01' }])
+  })
+})
+
+describe('unknown keys in a link', () => {
+  it('get a "did you mean" hint', () => {
+    expect(readQuery('rackPerHall=3').problems).toEqual([
+      { path: 'rackPerHall', message: 'unknown field (did you mean "racksPerHall"?)' },
+    ])
+  })
+
+  it('are named up to ten and counted beyond, in one notice', () => {
+    const query = Array.from({ length: 500 }, (_, i) => `k${i}=1`).join('&')
+    const r = readQuery(`buildings=3&${query}`)
+    expect(r.problems).toHaveLength(MAX_UNKNOWN_NAMED + 1)
+    expect(r.problems.at(-1)).toEqual({
+      path: '(link)',
+      message: 'has 490 more unknown fields (only the first 10 are named)',
+    })
+    expect(r.scenario.buildings).toBe(3)
+  })
+})
+
+// Keeps the typed setter in use here: a regression in its typing fails test:types.
+void setField

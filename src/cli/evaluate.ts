@@ -9,9 +9,13 @@ import {
   READOUT_GROUPS,
   READOUT_SPECS,
   SITES,
+  evaluatePhases,
   formatProblem,
   parseScenarioJson,
-  simulate,
+  phasesOf,
+  printable,
+  printableJson,
+  type PhaseView,
   type Readouts,
   type Scenario,
 } from '../model'
@@ -21,7 +25,8 @@ const USAGE = `usage: npm run --silent evaluate -- <scenario.json | -> [--json]
 
 Evaluates a campus scenario over its site's hourly typical year.
   <file>   scenario file (version 1, see README.md); - reads standard input
-  --json   print the readouts as JSON instead of a table
+  --json   print the readouts as JSON instead of a table (with phases: the last phase's,
+           and every phase's under "phases")
 Exit status: 0 ok, 2 bad input (one line per problem on stderr), 1 other failure.`
 
 export interface CliResult {
@@ -49,7 +54,11 @@ export function runEvaluate(args: readonly string[], readStdin: () => string): C
     text = file === '-' ? readStdin() : readFileSync(file, 'utf8')
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error)
-    return { code: 2, stdout: '', stderr: `(file): cannot read ${file} (${reason})\n` }
+    return {
+      code: 2,
+      stdout: '',
+      stderr: `${formatProblem({ path: '(file)', message: `cannot read ${file} (${reason})` })}\n`,
+    }
   }
   const parsed = parseScenarioJson(text)
   if (!parsed.ok) {
@@ -60,35 +69,78 @@ export function runEvaluate(args: readonly string[], readStdin: () => string): C
     }
   }
   const scenario = parsed.scenario
-  const { readouts } = simulate(scenario, loadClimate(scenario.site))
+  const phases = evaluatePhases(scenario, loadClimate(scenario.site))
   const json = flags.includes('--json')
   return {
     code: 0,
-    stdout: json ? `${JSON.stringify(readouts, null, 2)}\n` : formatTable(scenario, readouts),
+    stdout: json ? formatJson(scenario, phases) : formatTable(scenario, phases),
     stderr: '',
   }
+}
+
+/**
+ * The readouts as JSON: the last phase's at the top level (a scenario without phases is one
+ * phase) and, when the scenario has phases, `phases: [{ name, online, …readouts }]`.
+ */
+export function formatJson(scenario: Scenario, phases: readonly Readouts[]): string {
+  const last = phases[phases.length - 1]
+  const views = phasesOf(scenario)
+  const doc =
+    scenario.phases === undefined
+      ? last
+      : {
+          ...last,
+          phases: views.map((view, i) => ({ name: view.name, online: view.online, ...phases[i] })),
+        }
+  return `${printableJson(JSON.stringify(doc, null, 2))}\n`
 }
 
 const numberFormat = (digits: number): Intl.NumberFormat =>
   new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 
-/** The readable table: readouts grouped as in the planner, then warnings. */
-export function formatTable(scenario: Scenario, readouts: Readouts): string {
+/** Width of one value column, and of the label column (the longest label). */
+const COLUMN = 14
+const LABEL = Math.max(...READOUT_SPECS.map((s) => s.label.length))
+
+/**
+ * The readable table: readouts grouped as in the planner, then warnings. With phases, one
+ * column per phase (headed by its name and month) and the warnings of each phase.
+ */
+export function formatTable(scenario: Scenario, phases: readonly Readouts[]): string {
   const lines: string[] = []
   const site = SITES[scenario.site]
+  const views = phasesOf(scenario)
+  const phased = scenario.phases !== undefined
   lines.push(
-    `${scenario.name} — ${site.label}${site.climateQuality === 'synthesised' ? ' (synthesised climate)' : ''}`,
+    `${printable(scenario.name)} — ${site.label}${site.climateQuality === 'synthesised' ? ' (synthesised climate)' : ''}`,
   )
+  if (phased) {
+    const head = (text: (v: PhaseView) => string): string =>
+      `  ${''.padEnd(LABEL)}${views.map((v) => ` ${printable(text(v), COLUMN - 2).padStart(COLUMN)}`).join('')}`
+    lines.push(
+      '',
+      head((v) => v.name),
+      head((v) => v.online ?? ''),
+    )
+  }
   for (const group of READOUT_GROUPS) {
     lines.push('', group.label)
     for (const spec of READOUT_SPECS.filter((s) => s.group === group.id)) {
-      const value = numberFormat(spec.digits).format(readouts[spec.key])
+      const format = numberFormat(spec.digits)
+      const values = phases.map((r) => ` ${format.format(r[spec.key]).padStart(COLUMN)}`).join('')
       const unit = spec.unit === '–' || spec.unit === 'count' ? '' : spec.unit
-      lines.push(`  ${spec.label.padEnd(28)} ${value.padStart(14)} ${unit}`.trimEnd())
+      lines.push(`  ${spec.label.padEnd(LABEL)}${values} ${unit}`.trimEnd())
     }
   }
-  lines.push('', readouts.warnings.length === 0 ? 'No warnings.' : 'Warnings')
-  for (const w of readouts.warnings) lines.push(`  [${w.severity}] ${w.code}: ${w.message}`)
+  const warned = phases.some((r) => r.warnings.length > 0)
+  lines.push('', warned ? 'Warnings' : 'No warnings.')
+  phases.forEach((r, i) => {
+    const view = views[i]
+    if (phased && view !== undefined && r.warnings.length > 0)
+      lines.push(`  ${printable(view.name)} (${view.online ?? ''})`)
+    const indent = phased ? '    ' : '  '
+    for (const w of r.warnings) lines.push(`${indent}[${w.severity}] ${w.code}: ${w.message}`)
+  })
   return `${lines.join('\n')}\n`
 }
 

@@ -11,7 +11,7 @@ import {
   type Plant,
 } from './plant'
 import { RACKS } from './racks'
-import type { Scenario } from './scenario'
+import { finalScenario, type Scenario } from './scenario'
 import { INLAND_WATER_MIN_C, SITES } from './sites'
 import { solarProfile, windProfile } from './supply'
 import { collectWarnings, type Warning } from './warnings'
@@ -193,10 +193,12 @@ export function prepareWeather(climate: Climate, offsetC: number, a: Assumptions
  * `climate` must be the scenario's site.
  */
 export function simulate(
-  scenario: Scenario,
+  input: Scenario,
   climate: Climate,
   a: Assumptions = DEFAULT_ASSUMPTIONS,
 ): Evaluation {
+  // A scenario with phases is evaluated as built out, its last phase (`simulatePhases` runs each).
+  const scenario = finalScenario(input)
   if (climate.id !== scenario.site) {
     throw new Error(`climate is for ${climate.id}, scenario is at ${scenario.site}`)
   }
@@ -267,7 +269,9 @@ export function simulate(
   const dispatch = dispatchSupply(scenario, facility, weather, a)
 
   const itEnergyMwh = itSum
-  const facilityPeakMw = design.facilityMw
+  // The peak can never be below the year's mean; at utilization 1 with a flat year the two are
+  // equal and the 8,760-term sum can round a hair above the design hour: clamp at the source.
+  const facilityPeakMw = Math.max(design.facilityMw, facilitySum / HOURS_PER_YEAR)
   const rackCount = plant.rackCount
   const whiteSpacePerRack =
     rack.liquidShare > 0 ? a.whiteSpaceLiquidM2PerRack : a.whiteSpaceAirM2PerRack
@@ -300,7 +304,8 @@ export function simulate(
     co2TonnesPerYear: dispatch.co2Tonnes,
     // t × 1000 kg / (MWh × 1000 kWh)
     cueKgPerKwh: dispatch.co2Tonnes / itEnergyMwh,
-    renewableShare: dispatch.renewableMwh / facilitySum,
+    // A share: the hourly sums can round a hair past 1 (1 + 2e-13) when every hour is renewable.
+    renewableShare: Math.min(1, dispatch.renewableMwh / facilitySum),
     unservedMwhPerYear: dispatch.unservedMwh,
     computeBf16Pflops: (plant.gpuCount * rack.bf16Tflops) / 1000,
     buildingFloorM2: whiteSpaceM2 + (plant.itDesignMw * 1000) / a.supportFloorKwPerM2,

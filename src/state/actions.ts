@@ -1,4 +1,12 @@
-import { getField, setField as setScenarioField, type ReadoutKey, type Scenario } from '../model'
+import {
+  printable,
+  trySetField,
+  type FieldPath,
+  type FieldValue,
+  type Problem,
+  type ReadoutKey,
+  type Scenario,
+} from '../model'
 import { ensureClimate } from './climate'
 import {
   useCampus,
@@ -28,18 +36,25 @@ export function commitEdit(): void {
   openEdit = null
 }
 
-/** Sets one scenario field by path (e.g. `power.hydroMw`); the caller passes a valid value. */
-export function setField(path: string, value: number | string): void {
+/**
+ * Sets one scenario field by path (e.g. `power.hydroMw`). Numbers are clamped to the field's
+ * range (counts rounded); a value the schema refuses (NaN, an unknown site…) changes nothing
+ * and its problem is returned for the control to show. Null when the value was taken.
+ */
+export function setField<P extends FieldPath>(path: P, value: FieldValue<P>): Problem | null {
   const { scenario } = useCampus.getState()
-  if (getField(scenario, path) === value) return
+  const result = trySetField(scenario, path, value)
+  if (!result.ok) return result.problem
+  const next = result.scenario
+  if (next === scenario) return null
   const nowMs = Date.now()
   const coalesce =
     openEdit !== null && openEdit.path === path && nowMs - openEdit.atMs < COALESCE_MS
-  const next = setScenarioField(scenario, path, value)
   if (coalesce) useCampus.setState({ scenario: next, future: [] })
   else pushScenario(next)
   openEdit = { path, atMs: nowMs }
   void ensureClimate(next.site)
+  return null
 }
 
 /** Replaces the whole scenario (already validated) as one undo step and loads its site's climate. */
@@ -131,10 +146,12 @@ export function swapCompare(): void {
 
 let nextNoticeId = 1
 
-/** Shows a notice; returns its id. */
+/** Shows a notice (its text made printable: no control characters from a file or link); returns its id. */
 export function notify(notice: Omit<Notice, 'id'>): number {
   const id = nextNoticeId++
-  useCampus.setState((s) => ({ notices: [...s.notices, { ...notice, id }] }))
+  const title = printable(notice.title)
+  const details = notice.details.map((d) => printable(d))
+  useCampus.setState((s) => ({ notices: [...s.notices, { ...notice, title, details, id }] }))
   return id
 }
 

@@ -6,6 +6,7 @@ import {
   type Evaluation,
   type Scenario,
 } from '../model'
+import { selectShownScenario } from './phase'
 import { useCampus, type CampusState } from './store'
 
 function memoizeLast2<A, B, R>(fn: (a: A, b: B) => R): (a: A, b: B) => R {
@@ -23,10 +24,11 @@ const evaluateCompareMemo = memoizeLast2((scenario: Scenario, climate: Climate) 
   simulate(scenario, climate),
 )
 
-/** The scenario's evaluation, memoised on the scenario's and climate's identity; null while the climate loads. */
+/** The evaluation of the phase shown, memoised on its scenario's and climate's identity; null while the climate loads. */
 export function selectEvaluation(state: CampusState): Evaluation | null {
-  const climate = state.climates[state.scenario.site]
-  return climate ? evaluateMemo(state.scenario, climate) : null
+  const scenario = selectShownScenario(state)
+  const climate = state.climates[scenario.site]
+  return climate ? evaluateMemo(scenario, climate) : null
 }
 
 /** Readouts and series of the current scenario (stable reference until the scenario changes). */

@@ -1,6 +1,7 @@
 import { layoutCampus, type CampusLayout } from '../layout'
 import type { Evaluation, Scenario } from '../model'
 import { selectEvaluation } from './derived'
+import { selectShownScenario } from './phase'
 import { useCampus, type CampusState } from './store'
 
 let last: { scenario: Scenario; evaluation: Evaluation; layout: CampusLayout } | null = null
@@ -10,11 +11,12 @@ let lastMs = 0
 export function selectLayout(state: CampusState): CampusLayout | null {
   const evaluation = selectEvaluation(state)
   if (evaluation === null) return null
-  if (last === null || last.scenario !== state.scenario || last.evaluation !== evaluation) {
+  const scenario = selectShownScenario(state)
+  if (last === null || last.scenario !== scenario || last.evaluation !== evaluation) {
     const t0 = performance.now()
-    const layout = layoutCampus(state.scenario, evaluation.readouts)
+    const layout = layoutCampus(scenario, evaluation.readouts)
     lastMs = performance.now() - t0
-    last = { scenario: state.scenario, evaluation, layout }
+    last = { scenario, evaluation, layout }
   }
   return last.layout
 }

@@ -51,6 +51,8 @@ export type DrawerTab = 'charts' | 'flow' | 'method' | 'compare'
 export interface CampusState {
   /** The source of truth: readouts and layout are derived from it, never stored. */
   readonly scenario: Scenario
+  /** The phase shown (0-based; read through `selectPhaseIndex`, which clamps it to the phases present). */
+  readonly phaseIndex: number
   /** Climates loaded so far (lazily, one site at a time). */
   readonly climates: Readonly<Partial<Record<SiteId, Climate>>>
   readonly selection: Selection | null
@@ -85,6 +87,7 @@ export const DEFAULT_CAMERA: CameraState = { view: 'overview' }
 
 export const useCampus = create<CampusState>()(() => ({
   scenario: DEFAULT_SCENARIO,
+  phaseIndex: 0,
   climates: {},
   selection: null,
   layers: DEFAULT_LAYERS,

@@ -65,7 +65,7 @@ function Help({ id, text }: { id: string; text: string }) {
 }
 
 function NumberControl({ field }: { field: NumberField }) {
-  const value = useCampus((s) => getField(s.scenario, field.path) as number)
+  const value = useCampus((s) => getField(s.scenario, field.path))
   const units = useCampus((s) => s.units)
   const [draft, setDraft] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -179,7 +179,7 @@ function UnitSuffix({
 }
 
 function EnumControl({ field }: { field: EnumField }) {
-  const value = useCampus((s) => getField(s.scenario, field.path) as string)
+  const value = useCampus((s) => getField(s.scenario, field.path))
   const uid = useId()
   const helpId = `${uid}-help`
   return (
@@ -193,8 +193,10 @@ function EnumControl({ field }: { field: EnumField }) {
         value={value}
         aria-describedby={helpId}
         onChange={(e) => {
+          const option = field.options.find((o) => o.value === e.target.value)
+          if (option === undefined) return
           commitEdit()
-          setField(field.path, e.target.value)
+          setField(field.path, option.value)
           commitEdit()
         }}
       >
@@ -216,7 +218,7 @@ function optionLabel(field: EnumField, value: string, label: string): string {
 }
 
 function TextControl({ field }: { field: TextField }) {
-  const value = useCampus((s) => getField(s.scenario, field.path) as string)
+  const value = useCampus((s) => getField(s.scenario, field.path))
   const uid = useId()
   const helpId = `${uid}-help`
   return (

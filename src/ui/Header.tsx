@@ -194,7 +194,7 @@ function ShareButton() {
 
 /** The link, kept current while the popover is open (the scenario may change under it). */
 function LiveShareLink({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
-  const query = useCampus((s) => scenarioToQuery(s.scenario, s.camera))
+  const query = useCampus((s) => scenarioToQuery(s.scenario, s.camera, s.phaseIndex))
   const url = new URL(window.location.href)
   url.search = query
   url.hash = ''
