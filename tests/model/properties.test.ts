@@ -62,7 +62,9 @@ function numbersOf(value: unknown, path: string, out: [string, number][]): [stri
   return out
 }
 
-describe('model invariants', () => {
+// Each property simulates dozens of hourly years: 2–4 s here on a busy 2-core machine, so the
+// block gets a timeout it stays far under.
+describe('model invariants', { timeout: 30_000 }, () => {
   it('every readout is finite, PUE ≥ 1 and facility ≥ IT', () => {
     fc.assert(
       fc.property(scenarioArb, (s) => {
