@@ -97,6 +97,7 @@ export function CameraRig({ layout }: { layout: CampusLayout }) {
     <CameraControls
       ref={ref}
       makeDefault
+      regress
       minDistance={3}
       maxDistance={extentM * 1.6}
       maxPolarAngle={Math.PI * 0.485}

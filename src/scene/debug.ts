@@ -32,6 +32,13 @@ export interface CampusDebug {
   pose(): { position: [number, number, number]; target: [number, number, number] } | null
   /** Where a selectable asset's top centre is on the page (CSS pixels), or null off screen. */
   screenOf(kind: string, index: number): { x: number; y: number } | null
+  /** Frames rendered since the page opened. */
+  frames(): number
+  /**
+   * True when the view is still: no camera move or transition under way, and drawn at full
+   * resolution (renderQuality.ts).
+   */
+  settled(): boolean
   /** Loads a scenario document through the store (problems as text; empty when loaded). */
   setScenario(doc: unknown): string[]
 }
@@ -65,6 +72,11 @@ export function installDebugHook(state: RootState): void {
       return performance.now() - t0
     },
     layoutMs: lastLayoutMs,
+    frames: () => sceneStats.frames,
+    settled: () => {
+      const { performance } = state.get()
+      return performance.current === performance.max && !cameraMoving()
+    },
     firstFrameAt: () => sceneStats.firstFrameAt,
     counts: () => {
       const layout = selectLayout(useCampus.getState())
@@ -109,8 +121,24 @@ export function installDebugHook(state: RootState): void {
   }
 }
 
+const now = new THREE.Vector3()
+const end = new THREE.Vector3()
+
+/** Whether the camera is still on its way to where the controls are taking it. */
+function cameraMoving(): boolean {
+  const controls = rig.controls
+  if (!controls) return false
+  const far = (a: THREE.Vector3, b: THREE.Vector3): boolean =>
+    a.distanceTo(b) > 1e-3 * Math.max(1, controls.distance)
+  return (
+    far(controls.getPosition(now, false), controls.getPosition(end, true)) ||
+    far(controls.getTarget(now, false), controls.getTarget(end, true))
+  )
+}
+
 /** After each frame: the time of the first one that shows the campus (with a 1-pixel read-back). */
 export function noteFrame(state: RootState, campusMounted: boolean): void {
+  sceneStats.frames++
   if (sceneStats.firstFrameAt !== null || !campusMounted) return
   if (state.gl.info.render.calls === 0) return
   const ctx = state.gl.getContext()

@@ -10,4 +10,6 @@ export const sceneStats = {
   racksInRows: 0,
   /** performance.now() when the first frame with the campus on it was finished; null before. */
   firstFrameAt: null as number | null,
+  /** Frames rendered so far. */
+  frames: 0,
 }

@@ -1,0 +1,31 @@
+import { useStore } from '@react-three/fiber'
+import { useEffect } from 'react'
+import { useCampus } from '../state'
+
+/**
+ * The drawing resolution follows r3f's `performance.current` (renderQuality.ts): lowered by
+ * `performance.regress()` — on every scenario change, when the scene takes a new layout, and
+ * while the camera moves — and back to full once nothing has regressed for the debounce time.
+ * The change is applied in the same task as the regress, so the first frame of a burst is
+ * already cheap.
+ */
+export function AdaptiveResolution() {
+  const store = useStore()
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        if (state.performance.current === previous.performance.current) return
+        state.setDpr(state.viewport.initialDpr * state.performance.current)
+        state.invalidate()
+      }),
+    [store],
+  )
+  useEffect(
+    () =>
+      useCampus.subscribe((state, previous) => {
+        if (state.scenario !== previous.scenario) store.getState().performance.regress()
+      }),
+    [store],
+  )
+  return null
+}
