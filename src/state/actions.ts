@@ -1,5 +1,6 @@
 import { getField, setField as setScenarioField, type ReadoutKey, type Scenario } from '../model'
 import { ensureClimate } from './climate'
+import { isAutomaticName, siteCampusName } from './presets'
 import {
   useCampus,
   type CameraState,
@@ -28,14 +29,20 @@ export function commitEdit(): void {
   openEdit = null
 }
 
-/** Sets one scenario field by path (e.g. `power.hydroMw`); the caller passes a valid value. */
+/**
+ * Sets one scenario field by path (e.g. `power.hydroMw`); the caller passes a valid value. A new
+ * site renames a campus whose name came with its site or a preset (presets.ts), not one the
+ * user typed.
+ */
 export function setField(path: string, value: number | string): void {
   const { scenario } = useCampus.getState()
   if (getField(scenario, path) === value) return
   const nowMs = Date.now()
   const coalesce =
     openEdit !== null && openEdit.path === path && nowMs - openEdit.atMs < COALESCE_MS
-  const next = setScenarioField(scenario, path, value)
+  let next = setScenarioField(scenario, path, value)
+  if (next.site !== scenario.site && isAutomaticName(scenario.name))
+    next = { ...next, name: siteCampusName(next.site) }
   if (coalesce) useCampus.setState({ scenario: next, future: [] })
   else pushScenario(next)
   openEdit = { path, atMs: nowMs }
