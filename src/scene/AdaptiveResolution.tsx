@@ -4,8 +4,8 @@ import { useCampus } from '../state'
 
 /**
  * The drawing resolution follows r3f's `performance.current` (renderQuality.ts): lowered by
- * `performance.regress()` — on every scenario change, when the scene takes a new layout, and
- * while the camera moves — and back to full once nothing has regressed for the debounce time.
+ * `performance.regress()` — on every scenario or time-of-day change, when the scene takes a new
+ * layout, and while the camera moves — and back to full once nothing has regressed for the debounce time.
  * The change is applied in the same task as the regress, so the first frame of a burst is
  * already cheap.
  */
@@ -23,7 +23,9 @@ export function AdaptiveResolution() {
   useEffect(
     () =>
       useCampus.subscribe((state, previous) => {
-        if (state.scenario !== previous.scenario) store.getState().performance.regress()
+        // What a drag changes: the campus (a slider) or the sun (time of day).
+        if (state.scenario !== previous.scenario || state.timeOfDayH !== previous.timeOfDayH)
+          store.getState().performance.regress()
       }),
     [store],
   )

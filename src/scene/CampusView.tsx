@@ -5,6 +5,7 @@ import { select, useDeferredLayout } from '../state'
 import { CameraRig } from './CameraRig'
 import { Compute } from './Compute'
 import { installDebugHook, noteFrame } from './debug'
+import { sceneStats } from './stats'
 import { Environment } from './Environment'
 import { ExportSurface } from './ExportSurface'
 import { Feeds } from './Feeds'
@@ -31,6 +32,7 @@ function CampusScene() {
   useLayoutEffect(() => {
     if (shown.current !== null && shown.current !== layout) regress()
     shown.current = layout
+    sceneStats.layout = layout
   }, [layout, regress])
   if (!layout) return null
   return (

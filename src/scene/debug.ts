@@ -35,8 +35,9 @@ export interface CampusDebug {
   /** Frames rendered since the page opened. */
   frames(): number
   /**
-   * True when the view is still: no camera move or transition under way, and drawn at full
-   * resolution (renderQuality.ts).
+   * True when the view is still: it shows the current scenario's layout (none pending at
+   * deferred priority or waiting for a climate), no camera move or transition is under way,
+   * and it draws at full resolution (renderQuality.ts).
    */
   settled(): boolean
   /** Loads a scenario document through the store (problems as text; empty when loaded). */
@@ -75,7 +76,13 @@ export function installDebugHook(state: RootState): void {
     frames: () => sceneStats.frames,
     settled: () => {
       const { performance } = state.get()
-      return performance.current === performance.max && !cameraMoving()
+      const current = selectLayout(useCampus.getState())
+      return (
+        current !== null &&
+        sceneStats.layout === current &&
+        performance.current === performance.max &&
+        !cameraMoving()
+      )
     },
     firstFrameAt: () => sceneStats.firstFrameAt,
     counts: () => {
@@ -129,7 +136,7 @@ function cameraMoving(): boolean {
   const controls = rig.controls
   if (!controls) return false
   const far = (a: THREE.Vector3, b: THREE.Vector3): boolean =>
-    a.distanceTo(b) > 1e-3 * Math.max(1, controls.distance)
+    a.distanceTo(b) > 1e-2 * Math.max(1, controls.distance)
   return (
     far(controls.getPosition(now, false), controls.getPosition(end, true)) ||
     far(controls.getTarget(now, false), controls.getTarget(end, true))
