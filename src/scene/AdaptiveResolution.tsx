@@ -13,9 +13,13 @@ export function AdaptiveResolution() {
   const store = useStore()
   useEffect(
     () =>
-      store.subscribe((state, previous) => {
-        if (state.performance.current === previous.performance.current) return
-        state.setDpr(state.viewport.initialDpr * state.performance.current)
+      // Reads the store afresh (a listener's arguments go stale when another listener sets the
+      // store), and holds the ratio also against r3f re-applying the Canvas's `dpr` prop.
+      store.subscribe(() => {
+        const state = store.getState()
+        const wanted = state.viewport.initialDpr * state.performance.current
+        if (wanted <= 0 || state.viewport.dpr === wanted) return
+        state.setDpr(wanted)
         state.invalidate()
       }),
     [store],

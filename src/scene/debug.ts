@@ -2,7 +2,7 @@ import type { RootState } from '@react-three/fiber'
 import * as THREE from 'three'
 import { parseScenario, formatProblem } from '../model'
 import { lastLayoutMs, selectLayout, setScenario, useCampus } from '../state'
-import { rig } from './CameraRig'
+import { cameraMoving, rig } from './CameraRig'
 import { pickTargets } from './sceneData'
 import { sceneStats } from './stats'
 
@@ -126,21 +126,6 @@ export function installDebugHook(state: RootState): void {
       return []
     },
   }
-}
-
-const now = new THREE.Vector3()
-const end = new THREE.Vector3()
-
-/** Whether the camera is still on its way to where the controls are taking it. */
-function cameraMoving(): boolean {
-  const controls = rig.controls
-  if (!controls) return false
-  const far = (a: THREE.Vector3, b: THREE.Vector3): boolean =>
-    a.distanceTo(b) > 1e-2 * Math.max(1, controls.distance)
-  return (
-    far(controls.getPosition(now, false), controls.getPosition(end, true)) ||
-    far(controls.getTarget(now, false), controls.getTarget(end, true))
-  )
 }
 
 /** After each frame: the time of the first one that shows the campus (with a 1-pixel read-back). */
