@@ -81,6 +81,7 @@ export function installDebugHook(state: RootState): void {
         current !== null &&
         sceneStats.layout === current &&
         performance.current === performance.max &&
+        !useCampus.getState().dragging &&
         !cameraMoving()
       )
     },

@@ -114,6 +114,11 @@ export function setMotion(motion: boolean): void {
   useCampus.setState({ motion })
 }
 
+/** A slider is held (true) or let go (false). */
+export function setDragging(dragging: boolean): void {
+  if (useCampus.getState().dragging !== dragging) useCampus.setState({ dragging })
+}
+
 export function setTimeOfDay(timeOfDayH: number): void {
   useCampus.setState({ timeOfDayH: Math.min(24, Math.max(0, timeOfDayH)) })
 }

@@ -91,6 +91,8 @@ export interface CampusState {
   readonly motion: boolean
   /** Local solar time for the sun, hours 0…24. */
   readonly timeOfDayH: number
+  /** A slider is held down: the 3D view stays at its busy resolution until it is let go. */
+  readonly dragging: boolean
   /** Earlier scenarios, oldest first (undo), and undone ones, most recent last (redo). */
   readonly past: readonly Scenario[]
   readonly future: readonly Scenario[]
@@ -122,6 +124,7 @@ export const useCampus = create<CampusState>()(() => ({
   xray: true,
   motion: true,
   timeOfDayH: 14,
+  dragging: false,
   past: [],
   future: [],
   compareA: null,

@@ -10,7 +10,7 @@ import {
   type TextField,
 } from '../model'
 import { commitEdit, setField, useCampus } from '../state'
-import { fieldDomId } from './fieldDom'
+import { fieldDomId, holdWhileDragging } from './fieldDom'
 import {
   checkTypedField,
   fieldDisplay,
@@ -187,6 +187,7 @@ function NumberControl({ field }: { field: NumberField }) {
           setDraft(null)
           setField(field.path, snapToStep(Number(e.target.value), field.min, field.step))
         }}
+        onPointerDown={holdWhileDragging}
         onPointerUp={commitEdit}
         onBlur={commitEdit}
       />

@@ -10,6 +10,7 @@ import {
   useCampus,
   type LayerId,
 } from '../state'
+import { holdWhileDragging } from './fieldDom'
 
 const LAYERS: readonly { readonly id: LayerId; readonly label: string }[] = [
   { id: 'power', label: 'Power' },
@@ -77,6 +78,7 @@ export function ViewToolbar() {
             max={24}
             step={0.25}
             value={timeOfDayH}
+            onPointerDown={holdWhileDragging}
             onChange={(e) => setTimeOfDay(Number(e.currentTarget.value))}
           />
           <output>{formatHour(timeOfDayH)}</output>

@@ -259,4 +259,23 @@ test('while the 4.5 GW campus is edited the software-rendered view draws at half
   expect(widths).toContain(full / 2)
   expect(widths.at(-1)).toBe(full)
   expect(await canvas.evaluate((c: HTMLCanvasElement) => c.width)).toBe(full)
+
+  // A slider held with the mouse keeps the view at half resolution until it is let go.
+  const slider = page.getByRole('slider', { name: 'Racks per hall', exact: true })
+  await slider.scrollIntoViewIfNeeded()
+  const track = await slider.boundingBox()
+  if (!track) throw new Error('no slider')
+  const y = track.y + track.height / 2
+  const x = track.x + 8 + (188 / 599) * (track.width - 16)
+  await page.mouse.move(x, y)
+  await page.mouse.down()
+  await page.mouse.move(x - 30, y, { steps: 5 })
+  await expect(readout(page, 'rackCount')).not.toHaveAttribute('data-value', String(128 * 189))
+  await expect.poll(() => canvas.evaluate((c: HTMLCanvasElement) => c.width)).toBe(full / 2)
+  expect(await page.evaluate(() => window.__campusDebug?.settled())).toBe(false)
+  await page.mouse.up()
+  await page.waitForFunction(() => window.__campusDebug?.settled() === true, null, {
+    timeout: 60_000,
+  })
+  expect(await canvas.evaluate((c: HTMLCanvasElement) => c.width)).toBe(full)
 })
