@@ -113,7 +113,9 @@ const ReadoutRow = memo(function ReadoutRow({
     const was = previous.current
     previous.current = value
     if (was === null || value === null || was === value || !ref.current) return
-    if (prefersReducedMotion()) return
+    // No flash while a slider is held: the values change every frame, and each flash is
+    // main-thread paint work a big campus's drag cannot spare.
+    if (prefersReducedMotion() || useCampus.getState().dragging) return
     // A subtle flash so the eye catches what moved: blue when it rose, amber when it fell.
     const color = value > was ? 'rgba(47, 111, 237, 0.18)' : 'rgba(214, 137, 16, 0.2)'
     ref.current.animate([{ backgroundColor: color }, { backgroundColor: 'rgba(0,0,0,0)' }], {
