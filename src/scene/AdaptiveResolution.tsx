@@ -5,8 +5,8 @@ import { useCampus } from '../state'
 /**
  * The drawing resolution follows r3f's `performance.current` (renderQuality.ts): lowered by
  * `performance.regress()` — on every scenario or time-of-day change, when the scene takes a new
- * layout, and while the camera moves — and back to full once nothing has regressed for the debounce time.
- * While a slider is held (the store's `dragging`) it stays low, so a pause mid-drag does not
+ * layout, and while the camera moves — and back to full once nothing has regressed for the
+ * debounce time. While a slider is held (the store's `dragging`) it stays low, so a pause mid-drag does not
  * bring the full-resolution frame. The change is applied in the same task as the regress, so
  * the first frame of a burst is already cheap.
  */
