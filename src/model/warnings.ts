@@ -92,7 +92,7 @@ function say(
       values.push(part)
     } else {
       message += String(part)
-      template += String(part).replace(/[{}]/g, '')
+      template += String(part)
     }
     message += after
     template += after
