@@ -369,3 +369,29 @@ export function evaluateProgramme(
     warnings: programmeWarnings(programme),
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Editing
+
+/** The campus with this id; undefined when the programme has none. */
+export function campusById(programme: Programme, id: string): Campus | undefined {
+  return programme.campuses.find((c) => c.id === id)
+}
+
+/**
+ * The programme with one campus's scenario replaced; the same object when the campus is missing
+ * or its scenario is already this one. Other campuses keep their identities (their evaluations
+ * stay memoised).
+ */
+export function withCampusScenario(
+  programme: Programme,
+  id: string,
+  scenario: Scenario,
+): Programme {
+  const index = programme.campuses.findIndex((c) => c.id === id)
+  const campus = programme.campuses[index]
+  if (campus === undefined || campus.scenario === scenario) return programme
+  const campuses = programme.campuses.slice()
+  campuses[index] = { ...campus, scenario }
+  return { ...programme, campuses }
+}
