@@ -10,6 +10,8 @@ import {
   colourFor,
   frameProjection,
   markerRadius,
+  placeLabels,
+  shortLabel,
   rampColour,
   sizeLegendMw,
 } from '../src/ui/programme/mapMath'
@@ -107,5 +109,30 @@ describe('colour scales', () => {
   it('interpolate between stops', () => {
     expect(rampColour(0.125)).toBe('#6caad0')
     expect(rampColour(Number.NaN)).toBe(RAMP[0])
+  })
+})
+
+describe('labels', () => {
+  it('sit beside their markers without overlapping one another', () => {
+    const spots = [
+      { x: 100, y: 100, r: 20, text: 'Stargate I' },
+      { x: 112, y: 96, r: 24, text: 'Frontier' },
+      { x: 300, y: 200, r: 8, text: 'Lordstown OH' },
+    ]
+    const placed = placeLabels(spots, 600, 400)
+    const boxes = placed.map((p, i) => {
+      const w = (spots[i]?.text.length ?? 0) * 6.8
+      const x0 = p.anchor === 'start' ? p.x : p.anchor === 'end' ? p.x - w : p.x - w / 2
+      return { x0, x1: x0 + w, y0: p.y - 12, y1: p.y + 3 }
+    })
+    const [a, b] = boxes
+    expect(a!.x0 < b!.x1 && b!.x0 < a!.x1 && a!.y0 < b!.y1 && b!.y0 < a!.y1).toBe(false)
+    expect(placed[2]).toEqual({ x: 312, y: 204, anchor: 'start' })
+  })
+
+  it('shorten a campus name to what comes before its details', () => {
+    expect(shortLabel('Stargate I, Abilene TX (Crusoe; 1.2 GW)')).toBe('Stargate I')
+    expect(shortLabel('Milam County TX (SB Energy; 1.2 GW)')).toBe('Milam County TX')
+    expect(shortLabel('Lordstown')).toBe('Lordstown')
   })
 })

@@ -170,3 +170,85 @@ export function colourFor(scale: ColourScale, value: number): string {
   const t = (value - lo) / (hi - lo)
   return rampColour(scale.higherIsBetter ? 1 - t : t)
 }
+
+/** A marker to label: its centre and radius in pixels, and the label's text. */
+export interface LabelSpot {
+  readonly x: number
+  readonly y: number
+  readonly r: number
+  readonly text: string
+}
+
+export interface PlacedLabel {
+  readonly x: number
+  readonly y: number
+  readonly anchor: 'start' | 'end' | 'middle'
+}
+
+/** Label font size, px, and the width of an average character at that size (a safe estimate). */
+export const LABEL_FONT_PX = 12
+const CHAR_PX = 6.8
+
+interface Box {
+  readonly x0: number
+  readonly y0: number
+  readonly x1: number
+  readonly y1: number
+}
+
+const overlaps = (a: Box, b: Box): boolean =>
+  a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1
+
+function boxOf(label: PlacedLabel, text: string): Box {
+  const w = text.length * CHAR_PX
+  const x0 =
+    label.anchor === 'start' ? label.x : label.anchor === 'end' ? label.x - w : label.x - w / 2
+  return { x0, y0: label.y - LABEL_FONT_PX, x1: x0 + w, y1: label.y + 3 }
+}
+
+/**
+ * Places each label beside its marker where it overlaps no label placed before it and no other
+ * marker: right, left, below, above, in that order (the first when none is free). Larger
+ * campuses are placed first, so they keep the best spot. Returned in the input's order.
+ */
+export function placeLabels(
+  spots: readonly LabelSpot[],
+  width: number,
+  height: number,
+): PlacedLabel[] {
+  const order = spots.map((_, i) => i).sort((a, b) => (spots[b]?.r ?? 0) - (spots[a]?.r ?? 0))
+  const taken: Box[] = spots.map((s) => ({
+    x0: s.x - s.r,
+    y0: s.y - s.r,
+    x1: s.x + s.r,
+    y1: s.y + s.r,
+  }))
+  const placed: PlacedLabel[] = new Array<PlacedLabel>(spots.length)
+  for (const i of order) {
+    const s = spots[i]
+    if (s === undefined) continue
+    const gap = 4
+    const candidates: PlacedLabel[] = [
+      { x: s.x + s.r + gap, y: s.y + LABEL_FONT_PX / 3, anchor: 'start' },
+      { x: s.x - s.r - gap, y: s.y + LABEL_FONT_PX / 3, anchor: 'end' },
+      { x: s.x, y: s.y + s.r + gap + LABEL_FONT_PX, anchor: 'middle' },
+      { x: s.x, y: s.y - s.r - gap, anchor: 'middle' },
+    ]
+    const inside = (b: Box) => b.x0 >= 0 && b.x1 <= width && b.y0 >= 0 && b.y1 <= height
+    const own = taken[i]
+    const free = candidates.find((c) => {
+      const b = boxOf(c, s.text)
+      return inside(b) && taken.every((t) => t === own || !overlaps(b, t))
+    })
+    const choice = free ?? candidates.find((c) => inside(boxOf(c, s.text))) ?? candidates[0]!
+    placed[i] = choice
+    taken.push(boxOf(choice, s.text))
+  }
+  return placed
+}
+
+/** A campus's short label: its name up to the first comma or parenthesis. */
+export function shortLabel(name: string): string {
+  const cut = name.search(/[,(]/)
+  return (cut > 0 ? name.slice(0, cut) : name).trim().slice(0, 28)
+}
