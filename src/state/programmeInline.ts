@@ -29,7 +29,7 @@ function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
 }
 
 async function pipe(
-  bytes: Uint8Array,
+  bytes: Uint8Array<ArrayBuffer>,
   stream: GenerativeStream,
   limit: number,
 ): Promise<Uint8Array | null> {
