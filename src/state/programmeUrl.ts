@@ -108,6 +108,22 @@ export function programmeToQuery(
   return params.toString().replace(/%2C/gi, ',').replace(/%5B/gi, '[').replace(/%5D/gi, ']')
 }
 
+/**
+ * Whether `programme` is preset `base` with only its campuses' scenarios changed: the same name
+ * and the same campuses (ids, names, places) in the same order. Only then can a link carry it as
+ * the preset plus changes; otherwise it travels whole (`programmeInline.ts`).
+ */
+export function isPresetEdit(programme: Programme, base: Programme): boolean {
+  if (programme.name !== base.name || programme.campuses.length !== base.campuses.length)
+    return false
+  return programme.campuses.every((c, i) => {
+    const b = base.campuses[i]
+    return (
+      b !== undefined && c.id === b.id && c.name === b.name && c.lat === b.lat && c.lon === b.lon
+    )
+  })
+}
+
 /** The preset a query names (`programme=`), or null when it is not a programme link. */
 export function programmePresetOf(search: string): string | null {
   const text = search.startsWith('?') ? search.slice(1) : search
