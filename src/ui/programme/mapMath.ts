@@ -3,6 +3,7 @@
  * marker sizes (area ∝ MW) and the colour scales of the readouts a map can be coloured by.
  */
 import { geoConicEqualArea, geoEqualEarth, type GeoProjection } from 'd3-geo'
+import type { MapColour } from '../../state'
 
 export interface Place {
   readonly lat: number
@@ -82,8 +83,8 @@ export function sizeLegendMw(maxMw: number): number[] {
   return [steps[i - 2], steps[i - 1], top].filter((v): v is number => v !== undefined)
 }
 
-/** What the map can be coloured by. */
-export type ColourBy = 'carbon' | 'pue' | 'water' | 'renewable'
+/** What the map can be coloured by (the state's MAP_COLOURS). */
+export type ColourBy = MapColour
 
 export interface ColourScale {
   readonly id: ColourBy
