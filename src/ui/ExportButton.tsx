@@ -1,5 +1,12 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
-import { MAX_IMAGE_BYTES, checkImportSize, importText, notify, openImage } from '../state'
+import {
+  MAX_IMAGE_BYTES,
+  checkImportSize,
+  importSummary,
+  importText,
+  notify,
+  openImage,
+} from '../state'
 
 const ExportDialog = lazy(() => import('./ExportDialog'))
 
@@ -68,10 +75,7 @@ async function openDroppedFile(file: File): Promise<void> {
   if (result.ok) {
     notify({
       tone: 'info',
-      title:
-        result.scenarios.length === 1
-          ? `Imported and opened “${result.scenarios[0]?.name ?? ''}”.`
-          : `Imported ${result.scenarios.length} scenarios into Scenarios.`,
+      title: importSummary(result),
       details: [],
     })
   } else {

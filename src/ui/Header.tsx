@@ -11,15 +11,23 @@ import {
   shareUrl,
   undo,
   useCampus,
+  useProgramme,
   type PresetId,
 } from '../state'
+
+import { ProgrammeMenu } from './programme/ProgrammeBar'
 
 const ScenarioManager = lazy(() => import('./ScenarioManager'))
 
 /** Title, scenario name, presets, saved scenarios, undo/redo, units and sharing. */
 export function Header({ actions }: { actions?: ReactNode }) {
-  const name = useCampus((s) => s.scenario.name)
+  const scenarioName = useCampus((s) => s.scenario.name)
   const site = useCampus((s) => s.scenario.site)
+  // On a programme's map the title is the programme's; with a campus open, the campus's.
+  const programmeName = useProgramme((s) =>
+    s.programme !== null && s.campusId === null ? s.programme.name : null,
+  )
+  const name = programmeName ?? scenarioName
   const [managerOpen, setManagerOpen] = useState(false)
   return (
     <header className="topbar">
@@ -27,12 +35,13 @@ export function Header({ actions }: { actions?: ReactNode }) {
         <span className="brand-mark" aria-hidden="true" />
         <span className="brand-name">Campus Planner</span>
       </div>
-      <h1 className="scenario-title" title={`${name} — ${SITES[site].label}`}>
+      <h1 className="scenario-title" title={programmeName ?? `${name} — ${SITES[site].label}`}>
         {name}
-        <span className="scenario-site"> · {SITES[site].label}</span>
+        {programmeName === null && <span className="scenario-site"> · {SITES[site].label}</span>}
       </h1>
       <div className="topbar-actions">
         <PresetMenu />
+        <ProgrammeMenu />
         <button type="button" className="btn" onClick={() => setManagerOpen(true)}>
           Scenarios
         </button>

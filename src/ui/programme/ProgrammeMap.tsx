@@ -29,8 +29,15 @@ export interface MapMarker {
   readonly mwText: string
 }
 
+/** The map's size when nothing else is known (export, first render), px. */
 export const MAP_WIDTH = 960
 export const MAP_HEIGHT = 560
+
+/** The map's drawing size for a frame `width` px wide: about 16:9, 420 … 640 px high. */
+export function mapSize(width: number): { width: number; height: number } {
+  const w = Math.round(Math.min(1800, Math.max(480, width)))
+  return { width: w, height: Math.round(Math.min(640, Math.max(420, w * 0.56))) }
+}
 
 const SEA = '#dfe9f1'
 const LAND = '#f6f4ef'
@@ -38,7 +45,7 @@ const BORDER = '#b9b3a6'
 const INK = '#1d2733'
 
 /** Where the basemap's paths are computed: once per set of campus places (not per edit). */
-function useBasemapPaths(places: string) {
+function useBasemapPaths(places: string, width: number, height: number) {
   const [basemap, setBasemap] = useState<Basemap | null>(null)
   const [failed, setFailed] = useState<string | null>(null)
   useEffect(() => {
@@ -57,16 +64,16 @@ function useBasemapPaths(places: string) {
     const points = places === '' ? [] : places.split(';').map((p) => p.split(',').map(Number))
     return frameProjection(
       points.map(([lat = 0, lon = 0]) => ({ lat, lon })),
-      MAP_WIDTH,
-      MAP_HEIGHT,
+      width,
+      height,
       40,
     )
-  }, [places])
+  }, [places, width, height])
   const paths = useMemo(() => {
     if (basemap === null) return null
     projection.clipExtent([
       [0, 0],
-      [MAP_WIDTH, MAP_HEIGHT],
+      [width, height],
     ])
     const path = geoPath(projection)
     return {
@@ -74,7 +81,7 @@ function useBasemapPaths(places: string) {
       borders: path(basemap.borders) ?? '',
       states: path(basemap.states) ?? '',
     }
-  }, [basemap, projection])
+  }, [basemap, projection, width, height])
   return { projection, paths, failed }
 }
 
@@ -91,7 +98,11 @@ export const ProgrammeMap = memo(function ProgrammeMap({
   title,
   onOpen,
   svgRef,
+  width = MAP_WIDTH,
+  height = MAP_HEIGHT,
 }: {
+  width?: number
+  height?: number
   markers: readonly MapMarker[]
   scale: ColourScale
   title: string
@@ -99,7 +110,7 @@ export const ProgrammeMap = memo(function ProgrammeMap({
   svgRef?: Ref<SVGSVGElement>
 }) {
   const places = markers.map((m) => `${m.lat},${m.lon}`).join(';')
-  const { projection, paths, failed } = useBasemapPaths(places)
+  const { projection, paths, failed } = useBasemapPaths(places, width, height)
   const drawn = useMemo(() => {
     const points = markers.map((m) => {
       const [x, y] = projection([m.lon, m.lat]) ?? [0, 0]
@@ -107,11 +118,11 @@ export const ProgrammeMap = memo(function ProgrammeMap({
     })
     const labels = placeLabels(
       points.map((p) => ({ x: p.x, y: p.y, r: p.r, text: p.marker.label })),
-      MAP_WIDTH,
-      MAP_HEIGHT,
+      width,
+      height,
     )
     return points.map((p, i) => ({ ...p, label: labels[i] }))
-  }, [markers, projection])
+  }, [markers, projection, width, height])
   // Larger discs first, so smaller ones stay on top and clickable.
   const byArea = [...drawn].sort((a, b) => b.r - a.r)
   const maxMw = Math.max(0, ...markers.map((m) => m.mw))
@@ -119,14 +130,16 @@ export const ProgrammeMap = memo(function ProgrammeMap({
     <svg
       ref={svgRef}
       className="programme-map"
-      viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
+      viewBox={`0 0 ${width} ${height}`}
+      width={width}
+      height={height}
       role="group"
       aria-label={`Map of ${title}`}
       xmlns="http://www.w3.org/2000/svg"
       fontFamily="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
       data-basemap={paths === null ? (failed === null ? 'loading' : 'failed') : 'ready'}
     >
-      <rect width={MAP_WIDTH} height={MAP_HEIGHT} fill={SEA} />
+      <rect width={width} height={height} fill={SEA} />
       {paths && (
         <g aria-hidden="true">
           <path d={paths.land} fill={LAND} stroke="none" />
@@ -195,7 +208,7 @@ export const ProgrammeMap = memo(function ProgrammeMap({
           ),
         )}
       </g>
-      <Legend scale={scale} maxMw={maxMw} />
+      <Legend scale={scale} maxMw={maxMw} mapHeight={height} />
     </svg>
   )
 })
@@ -203,11 +216,19 @@ export const ProgrammeMap = memo(function ProgrammeMap({
 const LEGEND_W = 250
 
 /** Colour and size keys, bottom left, inside the SVG (so exports carry them). */
-function Legend({ scale, maxMw }: { scale: ColourScale; maxMw: number }) {
+function Legend({
+  scale,
+  maxMw,
+  mapHeight,
+}: {
+  scale: ColourScale
+  maxMw: number
+  mapHeight: number
+}) {
   const sizes = sizeLegendMw(maxMw)
   const largest = markerRadius(sizes.at(-1) ?? 100)
-  const height = 64 + 2 * largest + 14
-  const top = MAP_HEIGHT - height - 12
+  const height = 84 + 2 * largest + 10
+  const top = mapHeight - height - 12
   const gradientId = `ramp-${scale.id}`
   const stops = Array.from({ length: 9 }, (_, i) => i / 8)
   return (
@@ -275,7 +296,7 @@ function Legend({ scale, maxMw }: { scale: ColourScale; maxMw: number }) {
       <text x={10} y={66}>
         Facility peak (disc area ∝ MW)
       </text>
-      <g transform={`translate(${10 + largest} ${70 + 2 * largest})`}>
+      <g transform={`translate(${10 + largest} ${84 + 2 * largest})`}>
         {sizes.map((mw) => {
           const r = markerRadius(mw)
           return (

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import {
   READOUT_SPEC_BY_KEY,
   SITES,
@@ -26,7 +26,7 @@ import {
 } from '../../state'
 import { exportMapPng } from './exportMap'
 import { COLOUR_SCALE_BY_ID, shortLabel } from './mapMath'
-import { ProgrammeMap, type MapMarker } from './ProgrammeMap'
+import { ProgrammeMap, mapSize, type MapMarker } from './ProgrammeMap'
 import './programme.css'
 
 /** The totals shown above the map, in order; each value carries `data-readout="total.<key>"`. */
@@ -109,7 +109,20 @@ export default function ProgrammeView() {
   const colour = useProgramme((s) => s.colour)
   const units = useCampus((s) => s.units)
   const svgRef = useRef<SVGSVGElement>(null)
+  const frameRef = useRef<HTMLDivElement>(null)
   const [busy, setBusy] = useState(false)
+  const [size, setSize] = useState(() => mapSize(960))
+  useEffect(() => {
+    const frame = frameRef.current
+    if (frame === null) return
+    // The map is drawn for its frame's width (not scaled), so text stays its size.
+    const observer = new ResizeObserver(([entry]) => {
+      const next = mapSize(entry?.contentRect.width ?? 960)
+      setSize((s) => (s.width === next.width && s.height === next.height ? s : next))
+    })
+    observer.observe(frame)
+    return () => observer.disconnect()
+  }, [])
   const markers = useMemo(
     () =>
       result?.campuses.map((c): MapMarker => ({
@@ -216,8 +229,10 @@ export default function ProgrammeView() {
         </div>
       </header>
       <Totals result={result} units={units} />
-      <div className="programme-map-frame">
+      <div className="programme-map-frame" ref={frameRef}>
         <ProgrammeMap
+          width={size.width}
+          height={size.height}
           markers={markers}
           scale={scale}
           title={name}
@@ -243,7 +258,12 @@ function Totals({ result, units }: { result: ProgrammeResult; units: Units }) {
           <div key={key} className="kpi">
             <dt>
               {label}
-              {key === 'facilityPeakMw' && <span className="muted"> (Σ campus peaks)</span>}
+              {key === 'facilityPeakMw' && (
+                <span className="muted" title="Σ of each campus's own design-hour peak">
+                  {' '}
+                  (Σ)
+                </span>
+              )}
             </dt>
             <dd>
               <span
@@ -353,9 +373,13 @@ function ProgrammeWarnings({ result }: { result: ProgrammeResult }) {
     ),
   ]
   if (lines.length === 0) return null
+  const critical = lines.filter((l) => l.severity === 'critical').length
   return (
-    <section className="programme-warnings" aria-label="Programme warnings">
-      <h3 className="group-title">Warnings</h3>
+    <details className="programme-warnings" open={critical > 0 || result.warnings.length > 0}>
+      <summary>
+        Warnings ({lines.length}
+        {critical > 0 ? `, ${critical} critical` : ''})
+      </summary>
       <ul data-readout="programme-warnings">
         {lines.map((l) => (
           <li key={l.key} className={`warning warning-${l.severity}`}>
@@ -363,7 +387,7 @@ function ProgrammeWarnings({ result }: { result: ProgrammeResult }) {
           </li>
         ))}
       </ul>
-    </section>
+    </details>
   )
 }
 

@@ -12,7 +12,11 @@ import worldUrl from 'world-atlas/countries-50m.json?url'
 import statesUrl from 'us-atlas/states-10m.json?url'
 
 export interface Basemap {
-  /** Countries as filled land. */
+  /**
+   * Land: every country but the United States from Natural Earth, and the United States from
+   * its states, whose shorelines leave the Great Lakes open (Natural Earth's countries fill
+   * them; the Canadian side of the shared lakes stays filled).
+   */
   readonly land: FeatureCollection<Geometry>
   /** Borders between countries (each drawn once). */
   readonly borders: MultiLineString
@@ -36,7 +40,13 @@ export function loadBasemap(): Promise<Basemap> {
   loading ??= Promise.all([readTopology<Countries>(worldUrl), readTopology<States>(statesUrl)])
     .then(([world, us]) => {
       const countries = world.objects.countries
-      const land = feature(world, countries) as FeatureCollection<Geometry>
+      const all = feature(world, countries) as FeatureCollection<Geometry>
+      const usStates = feature(us, us.objects.states) as FeatureCollection<Geometry>
+      // ISO 3166-1 numeric 840: the United States.
+      const land: FeatureCollection<Geometry> = {
+        type: 'FeatureCollection',
+        features: [...all.features.filter((f) => String(f.id) !== '840'), ...usStates.features],
+      }
       const borders = mesh(world, countries, (a, b) => a !== b)
       const states = mesh(us, us.objects.states, (a, b) => a !== b)
       return { land, borders, states }

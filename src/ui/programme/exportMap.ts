@@ -3,7 +3,6 @@
  * size, beside a panel with the programme's name and totals. The SVG is drawn with presentation
  * attributes only, so serialising it gives the picture on screen.
  */
-import { MAP_HEIGHT, MAP_WIDTH } from './ProgrammeMap'
 
 export interface MapCaption {
   readonly title: string
@@ -42,6 +41,8 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): strin
 
 /** Renders the map and its caption panel to a PNG. */
 export async function exportMapPng(svg: SVGSVGElement, caption: MapCaption): Promise<Blob> {
+  const MAP_WIDTH = svg.viewBox.baseVal.width
+  const MAP_HEIGHT = svg.viewBox.baseVal.height
   const clone = svg.cloneNode(true) as SVGSVGElement
   clone.setAttribute('width', String(MAP_WIDTH * SCALE))
   clone.setAttribute('height', String(MAP_HEIGHT * SCALE))
