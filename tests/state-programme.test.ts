@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { campusById, decodeClimate, parseProgramme, type SiteId } from '../src/model'
-import { commitEdit, setField, undo, useCampus } from '../src/state'
+import { commitEdit, setField, setScenario, undo, useCampus } from '../src/state'
 import {
   closeCampus,
   currentProgramme,
@@ -213,5 +213,20 @@ describe('programme links', { timeout: 10_000 }, () => {
     expect(useCampus.getState().notices.at(-1)?.details).toEqual([
       'milam.racksPerHall: must be a number (got "abc")',
     ])
+  })
+})
+
+describe('leaving a programme', { timeout: 10_000 }, () => {
+  it('a scenario opened on the map leaves the programme; on a campus it changes the campus', () => {
+    openProgramme(us, 'stargate-us')
+    openCampus('lordstown')
+    setScenario({ ...useCampus.getState().scenario, buildings: 3 })
+    expect(useProgramme.getState().programme).not.toBeNull()
+    expect(campusById(currentProgramme()!, 'lordstown')?.scenario.buildings).toBe(3)
+    closeCampus()
+    // Nothing to undo on the map: the campus's history ended with it.
+    expect(useCampus.getState().past).toEqual([])
+    setScenario({ ...useCampus.getState().scenario, name: 'A lone campus' })
+    expect(useProgramme.getState().programme).toBeNull()
   })
 })

@@ -205,18 +205,34 @@ export function openCampus(id: string, view?: CampusView): void {
   const { programme } = useProgramme.getState()
   const campus = programme === null ? undefined : campusById(programme, id)
   if (campus === undefined) return
+  // The campus is open before its scenario arrives: the planner's scenario is the campus's.
+  useProgramme.setState({ campusId: id })
   // Each campus starts its own undo history: undo never reaches into another campus.
   resetScenario(campus.scenario)
   setCamera(view?.camera ?? DEFAULT_CAMERA)
   setPhaseIndex(view?.phaseIndex ?? Infinity)
-  useProgramme.setState({ campusId: id })
 }
 
-/** Back to the programme's map and table (the breadcrumb), keeping the campus's edits. */
+/**
+ * Back to the programme's map and table (the breadcrumb), keeping the campus's edits. The
+ * campus's undo history ends with it: on the map there is nothing to undo.
+ */
 export function closeCampus(): void {
   commitCampus()
   useProgramme.setState({ campusId: null })
+  useCampus.setState({ past: [], future: [] })
 }
+
+/**
+ * While a programme's map is shown, the planner's scenario belongs to no campus: a scenario
+ * opened then (a preset, a file, a saved scenario) means leaving the programme for it. While a
+ * campus is open, the same actions change that campus, as any edit does.
+ */
+useCampus.subscribe((state, previous) => {
+  if (state.scenario === previous.scenario) return
+  const { programme, campusId } = useProgramme.getState()
+  if (programme !== null && campusId === null) closeProgramme()
+})
 
 /** Leaves the programme: the planner shows a lone scenario again (the campus last open, if any). */
 export function closeProgramme(): void {
