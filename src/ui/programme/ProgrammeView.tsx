@@ -10,10 +10,12 @@ import {
   MAP_COLOURS,
   closeProgramme,
   currentProgramme,
+  deleteSavedProgramme,
   fileNameFor,
   formatQuantity,
   notify,
   openCampus,
+  openSavedProgramme,
   saveProgramme,
   setMapColour,
   useCampus,
@@ -242,6 +244,7 @@ export default function ProgrammeView() {
       </div>
       <CampusTable result={result} units={units} />
       <ProgrammeWarnings result={result} />
+      <SavedProgrammes />
     </section>
   )
 }
@@ -384,6 +387,35 @@ function ProgrammeWarnings({ result }: { result: ProgrammeResult }) {
         {lines.map((l) => (
           <li key={l.key} className={`warning warning-${l.severity}`}>
             {l.text}
+          </li>
+        ))}
+      </ul>
+    </details>
+  )
+}
+
+/** Programmes saved in this browser: open or delete. */
+function SavedProgrammes() {
+  const saved = useProgramme((s) => s.saved)
+  if (saved.length === 0) return null
+  return (
+    <details className="programme-saved">
+      <summary>Saved in this browser ({saved.length})</summary>
+      <ul aria-label="Saved programmes">
+        {saved.map((e) => (
+          <li key={e.id}>
+            <span>
+              {e.programme.name}{' '}
+              <span className="muted small">
+                · {e.programme.campuses.length} campuses · {new Date(e.savedAtMs).toLocaleString()}
+              </span>
+            </span>
+            <button type="button" className="btn" onClick={() => openSavedProgramme(e.id)}>
+              Open
+            </button>
+            <button type="button" className="btn" onClick={() => deleteSavedProgramme(e.id)}>
+              Delete
+            </button>
           </li>
         ))}
       </ul>
