@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
+import { PNG } from 'pngjs'
+import { parseProgrammeJson } from '../../src/model'
 
 /**
  * Programmes: open a built-in programme, open one campus in 3D, change it and watch the
@@ -93,4 +96,44 @@ test('the map colours by the readout chosen, with its legend', async ({ page }) 
   expect(await colourOf('dona-ana')).not.toBe(carbon)
   await page.getByRole('combobox', { name: 'Colour by' }).selectOption('water')
   await expect(page.locator('.programme-legend')).toContainText('High or worse')
+})
+
+test('a programme saves in the browser and exports its file and a map image', async ({ page }) => {
+  await openUsProgramme(page)
+  await page.getByRole('button', { name: 'Save programme' }).click()
+  await expect(page.getByText(/^Saved “Stargate US/)).toBeVisible()
+
+  const json = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export programme JSON' }).click()
+  const file = await (await json).path()
+  const parsed = parseProgrammeJson(readFileSync(file, 'utf8'))
+  expect(parsed.ok && parsed.programme.campuses.map((c) => c.id)).toEqual([
+    'abilene',
+    'shackelford',
+    'dona-ana',
+    'lordstown',
+    'milam',
+    'saline',
+    'port-washington',
+  ])
+
+  await expect(page.locator('svg.programme-map')).toHaveAttribute('data-basemap', 'ready')
+  const image = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export map image' }).click()
+  const png = PNG.sync.read(readFileSync(await (await image).path()))
+  const svgBox = await page.locator('svg.programme-map').evaluate((svg) => {
+    const box = (svg as SVGSVGElement).viewBox.baseVal
+    return { width: box.width, height: box.height }
+  })
+  // Twice the map's size, and a caption panel beside it.
+  expect(png.height).toBe(svgBox.height * 2)
+  expect(png.width).toBeGreaterThan(svgBox.width * 2)
+
+  // A fresh page lists the saved programme and opens it.
+  await page.goto('./')
+  await page
+    .getByRole('combobox', { name: 'Programme', exact: true })
+    .selectOption({ label: 'Stargate US: announced sites (Sept.–Oct. 2025)' })
+  await expect(page.getByRole('heading', { name: /^Stargate US/ })).toBeVisible()
+  await expect(page.locator('.programme-marker')).toHaveCount(7)
 })
