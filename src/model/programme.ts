@@ -27,7 +27,7 @@ import {
 import { aggregateReadouts, type ProgrammeTotal } from './programmeTotals'
 import { simulate, type Evaluation, type Readouts } from './simulate'
 import { SITES, type SiteId } from './sites'
-import type { Warning } from './warnings'
+import { formatWarningValue, type Warning } from './warnings'
 
 /** Most campuses a programme may hold. */
 export const MAX_CAMPUSES = 50
@@ -315,12 +315,18 @@ export function programmeWarnings(programme: Programme): ProgrammeWarning[] {
     const km = siteDistanceKm(campus)
     if (km > SITE_DISTANCE_WARN_KM) {
       const site = SITES[campus.scenario.site]
+      const distance = { value: Math.round(km), unit: 'km', digits: 0 }
+      const tail = ` from ${site.label}, whose typical year and grid stand in for its own.`
+      // The name comes from a file: braces in it must not read as the template's placeholders.
+      const name = campus.name.replace(/[{}]/g, (b) => (b === '{' ? '(' : ')'))
       out.push({
         code: 'SITE_FAR',
         severity: 'warning',
         field: 'site',
         campus: campus.id,
-        message: `${campus.name} is ${Math.round(km).toLocaleString('en-US')} km from ${site.label}, whose typical year and grid stand in for its own.`,
+        message: `${campus.name} is ${formatWarningValue(distance)}${tail}`,
+        template: `${name} is {0}${tail}`,
+        values: [distance],
       })
     }
   }

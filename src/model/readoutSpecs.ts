@@ -33,6 +33,8 @@ export interface ReadoutSpec {
   /** Model constants it uses (see CONSTANTS for values and sources). */
   readonly constants: readonly ConstantKey[]
   readonly source: string
+  /** Among the planner's key figures (shown large above the lists), in this order from 1. */
+  readonly keyFigure?: number
 }
 
 const HOURLY = 'Hourly simulation over the site’s typical year (docs/MODEL.md)'
@@ -59,6 +61,7 @@ export const READOUT_SPECS: readonly ReadoutSpec[] = [
     inputs: ['rack'],
     constants: [],
     source: 'Rack catalog (src/model/racks.ts)',
+    keyFigure: 4,
   },
   {
     key: 'computeBf16Pflops',
@@ -92,6 +95,7 @@ export const READOUT_SPECS: readonly ReadoutSpec[] = [
     inputs: ['rack', 'buildings', 'hallsPerBuilding', 'racksPerHall'],
     constants: ['auxItFraction'],
     source: 'Model reference §7.4 step 1; NVIDIA GB200 SuperPOD reference architecture',
+    keyFigure: 3,
   },
   {
     key: 'itAverageMw',
@@ -121,6 +125,7 @@ export const READOUT_SPECS: readonly ReadoutSpec[] = [
       'chillerEtaAirCooled',
     ],
     source: `${HOURLY}; design hour = worst hour of the typical year`,
+    keyFigure: 1,
   },
   {
     key: 'facilityAverageMw',
@@ -143,6 +148,7 @@ export const READOUT_SPECS: readonly ReadoutSpec[] = [
     inputs: ['site', 'climateOffsetC', 'cooling', 'liquidSupplyC', 'redundancy', 'utilization'],
     constants: ['crahFanPressurePa', 'sfpDry', 'pumpLiquid', 'upsProportional'],
     source: 'The Green Grid / ISO/IEC 30134-2; Lei & Masanet (2022) component models',
+    keyFigure: 2,
   },
   {
     key: 'puePeak',
@@ -236,6 +242,29 @@ export const READOUT_SPECS: readonly ReadoutSpec[] = [
     source: 'Lei & Masanet (2022): φ = clamp((T_r − (T_sink + A)) / (T_r − T_s), 0, 1)',
   },
   {
+    key: 'designDryBulbC',
+    label: 'Design-hour dry bulb',
+    unit: '°C',
+    group: 'cooling',
+    digits: 1,
+    formula: 'outdoor dry-bulb temperature of the design hour (the hour of the facility peak)',
+    inputs: ['site', 'climateOffsetC'],
+    constants: [],
+    source: `${HOURLY}; design hour = worst hour of the typical year`,
+  },
+  {
+    key: 'designWetBulbC',
+    label: 'Design-hour wet bulb',
+    unit: '°C',
+    group: 'cooling',
+    digits: 1,
+    formula:
+      'outdoor wet-bulb temperature of the design hour (enthalpy equality, psychrometrics.ts)',
+    inputs: ['site', 'climateOffsetC'],
+    constants: [],
+    source: `${HOURLY}; design hour = worst hour of the typical year`,
+  },
+  {
     key: 'heatReusedGwhPerYear',
     label: 'Heat reused',
     unit: 'GWh/yr',
@@ -261,6 +290,17 @@ export const READOUT_SPECS: readonly ReadoutSpec[] = [
       'adiabaticBleed',
       'closedLoopMakeupLPerKwh',
     ],
+    source: 'Lei & Masanet (2022); model reference §2.6',
+  },
+  {
+    key: 'peakDayWaterM3',
+    label: 'Peak-day water',
+    unit: 'm³',
+    group: 'water-carbon',
+    digits: 0,
+    formula: 'largest daily total of the hourly site water over the typical year',
+    inputs: ['cooling', 'site', 'climateOffsetC'],
+    constants: ['towerLatentFraction', 'cyclesOfConcentration', 'adiabaticBleed'],
     source: 'Lei & Masanet (2022); model reference §2.6',
   },
   {

@@ -9,13 +9,108 @@ import type { SiteSpec } from './sites'
 
 export type Severity = 'critical' | 'warning' | 'info'
 
-/** A binding limit or unsafe choice, in plain words. `field` names the control that resolves it. */
+/**
+ * A quantity in a warning's text, in SI: `value` (to `to` for a range) in `unit`, written with
+ * `digits` decimals; −3, −6, −9 write whole thousands, millions, billions (`710 thousand m³`).
+ * The planner shows it in the user's units; the command line prints `message`.
+ */
+export interface WarningValue {
+  readonly value: number
+  readonly to?: number
+  readonly unit: string
+  readonly digits: number
+}
+
+/**
+ * A binding limit or unsafe choice, in plain words. `field` names the control that resolves it.
+ * `message` is the text in SI units; `template` is the same text with each quantity replaced
+ * by `{0}`, `{1}`… in the order of `values` (docs/MODEL.md, "Warnings").
+ */
 export interface Warning {
   readonly code: string
   readonly severity: Severity
   readonly message: string
   readonly field: string
+  readonly template: string
+  readonly values: readonly WarningValue[]
 }
+
+/** Text with quantities: what `say` builds and `add` takes. */
+export interface WarningText {
+  readonly message: string
+  readonly template: string
+  readonly values: readonly WarningValue[]
+}
+
+const SCALE_WORDS: Readonly<Record<number, string>> = { 3: 'thousand', 6: 'million', 9: 'billion' }
+
+const number = (value: number, digits: number): string =>
+  value.toLocaleString('en-US', {
+    minimumFractionDigits: Math.max(0, digits),
+    maximumFractionDigits: Math.max(0, digits),
+  })
+
+/** A quantity's SI text: `12.5 MW`, `60–80 °C`, `710 thousand m³`. */
+export function formatWarningValue(v: WarningValue): string {
+  const word = SCALE_WORDS[-v.digits]
+  const scale = word === undefined ? 1 : 10 ** -v.digits
+  const text = (n: number): string => number(n / scale, v.digits)
+  const to = v.to === undefined ? '' : `–${text(v.to)}`
+  return `${text(v.value)}${to} ${word === undefined ? '' : `${word} `}${v.unit}`
+}
+
+/** A quantity for `say`: `q(31.2, '°C', 1)`, `q(60, '°C', 0, 80)` for 60–80 °C. */
+const q = (value: number, unit: string, digits: number, to?: number): WarningValue =>
+  to === undefined ? { value, unit, digits } : { value, to, unit, digits }
+
+const isText = (part: unknown): part is WarningText =>
+  typeof part === 'object' && part !== null && 'template' in part
+
+/**
+ * Builds a warning's text from a template literal: quantities (`q(…)`) become placeholders,
+ * strings and numbers stay text, nested `say` texts are spliced in.
+ */
+function say(
+  strings: TemplateStringsArray,
+  ...parts: readonly (string | number | WarningValue | WarningText)[]
+): WarningText {
+  let message = strings[0] ?? ''
+  let template = message
+  const values: WarningValue[] = []
+  parts.forEach((part, i) => {
+    const after = strings[i + 1] ?? ''
+    if (isText(part)) {
+      message += part.message
+      template += part.template.replace(
+        /\{(\d+)\}/g,
+        (_, n: string) => `{${Number(n) + values.length}}`,
+      )
+      values.push(...part.values)
+    } else if (typeof part === 'object') {
+      message += formatWarningValue(part)
+      template += `{${values.length}}`
+      values.push(part)
+    } else {
+      message += String(part)
+      template += String(part)
+    }
+    message += after
+    template += after
+  })
+  return { message, template, values }
+}
+
+/** Texts joined with a separator, as one text. */
+function joinText(texts: readonly WarningText[], separator: string): WarningText {
+  const parts: WarningText[] = []
+  texts.forEach((t, i) => parts.push(i === 0 ? t : say`${separator}${t}`))
+  return parts.reduce((a, b) => say`${a}${b}`, say``)
+}
+
+const mw = (value: number): WarningValue => q(value, 'MW', value >= 100 ? 0 : 1)
+const gwh = (mwh: number): WarningValue => q(mwh / 1000, 'GWh', mwh >= 100_000 ? 0 : 1)
+/** A temperature as the model holds it: whole degrees shown whole, others to 0.1. */
+const degC = (c: number): WarningValue => q(c, '°C', Number.isInteger(c) ? 0 : 1)
 
 export interface WarningContext {
   readonly scenario: Scenario
@@ -29,19 +124,14 @@ export interface WarningContext {
   readonly assumptions: Assumptions
 }
 
-const number = (value: number, digits: number): string =>
-  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
-const mw = (value: number): string => `${number(value, value >= 100 ? 0 : 1)} MW`
-const gwh = (mwh: number): string => `${number(mwh / 1000, mwh >= 100_000 ? 0 : 1)} GWh`
-
 /** Every warning that applies, most severe first. */
 export function collectWarnings(ctx: WarningContext): Warning[] {
   const { scenario, site, rack, plant, readouts, design, dispatch, assumptions: a } = ctx
   const cooling = COOLING[scenario.cooling]
   const p = scenario.power
   const out: Warning[] = []
-  const add = (code: string, severity: Severity, field: string, message: string): void => {
-    out.push({ code, severity, field, message })
+  const add = (code: string, severity: Severity, field: string, text: WarningText): void => {
+    out.push({ code, severity, field, ...text })
   }
 
   if (dispatch.assumedGrid) {
@@ -49,21 +139,20 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
       'SUPPLY_UNSET',
       'info',
       'power.gridMw',
-      `No power supply is configured: an unlimited ${site.grid.zone} grid connection is assumed.`,
+      say`No power supply is configured: an unlimited ${site.grid.zone} grid connection is assumed.`,
     )
   } else if (dispatch.firmMw < readouts.facilityPeakMw) {
-    const parts = [
-      p.hydroMw > 0 ? `hydro ${mw(p.hydroMw)}` : '',
-      p.gridMw > 0 ? `grid ${mw(p.gridMw)}` : '',
-      p.gasMw > 0 ? `gas ${mw(p.gasMw)}` : '',
-      p.batteryMwh > 0 ? `battery ${mw(p.batteryMwh / a.batteryHours)}` : '',
-    ].filter(Boolean)
-    const firm = parts.length > 0 ? parts.join(' + ') : 'no firm supply'
+    const parts: WarningText[] = []
+    if (p.hydroMw > 0) parts.push(say`hydro ${mw(p.hydroMw)}`)
+    if (p.gridMw > 0) parts.push(say`grid ${mw(p.gridMw)}`)
+    if (p.gasMw > 0) parts.push(say`gas ${mw(p.gasMw)}`)
+    if (p.batteryMwh > 0) parts.push(say`battery ${mw(p.batteryMwh / a.batteryHours)}`)
+    const firm = parts.length > 0 ? joinText(parts, ' + ') : say`no firm supply`
     add(
       'SUPPLY_PEAK_SHORT',
       'critical',
       p.hydroMw > 0 ? 'power.hydroMw' : 'power.gridMw',
-      `Firm supply (${firm} = ${mw(dispatch.firmMw)}) < facility peak ${mw(readouts.facilityPeakMw)}: wind and solar cannot be counted on at the design hour.`,
+      say`Firm supply (${firm} = ${mw(dispatch.firmMw)}) < facility peak ${mw(readouts.facilityPeakMw)}: wind and solar cannot be counted on at the design hour.`,
     )
   }
   if (readouts.unservedMwhPerYear > 0.5) {
@@ -71,7 +160,7 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
       'SUPPLY_ENERGY_SHORT',
       'critical',
       p.hydroMw > 0 ? 'power.hydroMw' : 'power.gridMw',
-      `Supply falls short in ${number(readouts.unservedHours, 0)} hours of the year: ${gwh(readouts.unservedMwhPerYear)} of demand goes unserved (${((100 * readouts.unservedMwhPerYear) / (readouts.energyGwhPerYear * 1000)).toFixed(1)} % of the year's energy).`,
+      say`Supply falls short in ${number(readouts.unservedHours, 0)} hours of the year: ${gwh(readouts.unservedMwhPerYear)} of demand goes unserved (${((100 * readouts.unservedMwhPerYear) / (readouts.energyGwhPerYear * 1000)).toFixed(1)} % of the year's energy).`,
     )
   }
   if (dispatch.hydroScaled) {
@@ -79,7 +168,7 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
       'HYDRO_ENERGY_CAP',
       'warning',
       'power.hydroCapacityFactor',
-      `Hydro's annual energy (${mw(p.hydroMw)} × 8,760 h × ${p.hydroCapacityFactor}) is less than the campus would draw from it: hydro is rationed across the year.`,
+      say`Hydro's annual energy (${mw(p.hydroMw)} × 8,760 h × ${p.hydroCapacityFactor}) is less than the campus would draw from it: hydro is rationed across the year.`,
     )
   }
 
@@ -88,7 +177,7 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
       'HYDRO_NOT_LOCAL',
       'warning',
       'power.hydroMw',
-      `${site.label} has no large hydropower nearby: ${mw(p.hydroMw)} of hydro here stands for a plant or contract elsewhere, modelled as if local. Most campuses here draw on the ${site.grid.zone} grid.`,
+      say`${site.label} has no large hydropower nearby: ${mw(p.hydroMw)} of hydro here stands for a plant or contract elsewhere, modelled as if local. Most campuses here draw on the ${site.grid.zone} grid.`,
     )
   }
   const airRackKw = rack.designKw * (1 - plant.liquidShare)
@@ -97,14 +186,14 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
       'RACK_NEEDS_LIQUID',
       'critical',
       'cooling',
-      `${rack.label} racks (${rack.designKw} kW) are built for direct liquid cooling; "${cooling.label}" cannot cool them.`,
+      say`${rack.label} racks (${rack.designKw} kW) are built for direct liquid cooling; "${cooling.label}" cannot cool them.`,
     )
   } else if (airRackKw > a.airMaxRackKw) {
     add(
       'AIR_DENSITY',
       'critical',
       'rack',
-      `Air would have to carry ${Math.round(airRackKw)} kW per rack; air cooling tops out near ${a.airMaxRackKw} kW per rack.`,
+      say`Air would have to carry ${Math.round(airRackKw)} kW per rack; air cooling tops out near ${a.airMaxRackKw} kW per rack.`,
     )
   }
   if (cooling.liquid && rack.liquidShare === 0) {
@@ -112,7 +201,7 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
       'LIQUID_LOOP_IDLE',
       'info',
       'cooling',
-      `${rack.label} racks are air-cooled: the liquid loop carries nothing and all heat goes through the air path.`,
+      say`${rack.label} racks are air-cooled: the liquid loop carries nothing and all heat goes through the air path.`,
     )
   }
   if (
@@ -124,7 +213,7 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
       'LIQUID_TOO_WARM',
       'critical',
       'liquidSupplyC',
-      `${rack.label} cold plates take facility water up to about ${rack.maxLiquidSupplyC} °C; ${scenario.liquidSupplyC} °C is too warm.`,
+      say`${rack.label} cold plates take facility water up to about ${degC(rack.maxLiquidSupplyC)}; ${degC(scenario.liquidSupplyC)} is too warm.`,
     )
   }
   if (
@@ -136,14 +225,14 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
     const noChillers = Math.ceil(design.liquidSupplyNoChillersC)
     const rackLimit =
       rack.maxLiquidSupplyC === null
-        ? ''
-        : ` (${rack.label} cold plates take up to ${rack.maxLiquidSupplyC} °C)`
+        ? say``
+        : say` (${rack.label} cold plates take up to ${degC(rack.maxLiquidSupplyC)})`
     // A few hundred hours of trim chillers is ordinary design; more is a choice to question.
     add(
       'DRY_NEEDS_CHILLERS',
       hours > 0.05 * 8760 ? 'warning' : 'info',
       'liquidSupplyC',
-      `${coolers} alone cannot hold ${scenario.liquidSupplyC} °C facility water in ${number(hours, 0)} hours of the typical year (up to ${readouts.designDryBulbC.toFixed(1)} °C outside): trim chillers of ${mw(readouts.chillerCapacityMwTh)} thermal carry them. A supply of ${noChillers} °C or more needs none${rackLimit}.`,
+      say`${coolers} alone cannot hold ${degC(scenario.liquidSupplyC)} facility water in ${number(hours, 0)} hours of the typical year (up to ${q(readouts.designDryBulbC, '°C', 1)} outside): trim chillers of ${mw(readouts.chillerCapacityMwTh)} thermal carry them. A supply of ${degC(noChillers)} or more needs none${rackLimit}.`,
     )
   }
   if (cooling.evaporative && site.waterStressed && readouts.waterM3PerYear > 1000) {
@@ -151,7 +240,7 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
       'WATER_STRESS',
       'warning',
       'cooling',
-      `${site.label} is water-stressed (WRI Aqueduct); this cooling evaporates ${number(readouts.waterM3PerYear / 1000, 0)} thousand m³ a year. Dry coolers would use almost none.`,
+      say`${site.label} is water-stressed (WRI Aqueduct); this cooling evaporates ${q(readouts.waterM3PerYear, 'm³', -3)} a year. Dry coolers would use almost none.`,
     )
   }
   if (scenario.cooling === 'dlc-seawater' && site.seaTempMonthlyC === null) {
@@ -159,7 +248,7 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
       'NO_SEA_ACCESS',
       'warning',
       'cooling',
-      `${site.label} has no sea or fjord: seawater cooling is computed as lake or river water at the monthly mean air temperature (at least 4 °C), which needs a permit and a large water body.`,
+      say`${site.label} has no sea or fjord: seawater cooling is computed as lake or river water at the monthly mean air temperature (at least ${degC(4)}), which needs a permit and a large water body.`,
     )
   }
   if (cooling.liquidSink === 'tower' && minDryBulb(ctx.climate) < -5) {
@@ -167,7 +256,7 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
       'TOWER_FREEZE',
       'info',
       'cooling',
-      `Open cooling towers at ${site.label} (${minDryBulb(ctx.climate).toFixed(0)} °C in the typical year) need freeze protection and basin heaters (not modelled).`,
+      say`Open cooling towers at ${site.label} (${q(minDryBulb(ctx.climate), '°C', 0)} in the typical year) need freeze protection and basin heaters (not modelled).`,
     )
   }
   if (
@@ -178,7 +267,7 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
       'HEAT_REUSE_HEAT_PUMP',
       'info',
       'heatReuseFraction',
-      `Heat leaves the halls at about ${cooling.liquid ? scenario.liquidSupplyC + a.liquidDeltaK : 35} °C; district heating at 60–80 °C needs heat pumps, whose power is not in these figures.`,
+      say`Heat leaves the halls at about ${degC(cooling.liquid ? scenario.liquidSupplyC + a.liquidDeltaK : 35)}; district heating at ${q(60, '°C', 0, 80)} needs heat pumps, whose power is not in these figures.`,
     )
   }
   if (ctx.climate.synthesised) {
@@ -186,7 +275,7 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
       'CLIMATE_SYNTHESISED',
       'info',
       'site',
-      `${site.label}'s hourly year is synthesised from monthly statistics (${ctx.climate.quality}); treat peak and water figures as indicative.`,
+      say`${site.label}'s hourly year is synthesised from monthly statistics (${ctx.climate.quality}); treat peak and water figures as indicative.`,
     )
   }
   if (
@@ -198,7 +287,7 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
       'RENEWABLE_CURTAILED',
       'info',
       'power.batteryMwh',
-      `${number(readouts.supplyGwh.curtailed, 0)} GWh a year of wind and solar exceed the campus's demand and are curtailed or exported.`,
+      say`${q(readouts.supplyGwh.curtailed, 'GWh', 0)} a year of wind and solar exceed the campus's demand and are curtailed or exported.`,
     )
   }
   const order: Record<Severity, number> = { critical: 0, warning: 1, info: 2 }

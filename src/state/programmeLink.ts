@@ -16,6 +16,7 @@ import {
   readProgrammeQuery,
 } from './programmeUrl'
 import { useCampus } from './store'
+import { shareUrl } from './urlSync'
 
 /**
  * The address of the programme shown (docs/PROGRAMMES.md, "Links"): a built-in programme with
@@ -108,4 +109,14 @@ export async function openProgrammeLink(search: string): Promise<boolean> {
   openProgramme(read.programme, id, read.campusId, read)
   tell(read.problems, 'the programme’s own values are shown instead')
   return true
+}
+
+/** The shareable address of what is shown: the programme (with its open campus) or the scenario. */
+export async function shareLink(): Promise<string> {
+  const query = await programmeQuery()
+  if (query === null) return shareUrl()
+  const url = new URL(window.location.href)
+  url.search = query
+  url.hash = ''
+  return url.toString()
 }

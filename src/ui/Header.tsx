@@ -8,14 +8,14 @@ import {
   redo,
   scenarioToQuery,
   setScenario,
-  shareUrl,
+  shareLink,
   undo,
   useCampus,
   useProgramme,
   type PresetId,
 } from '../state'
 
-import { ProgrammeMenu } from './programme/ProgrammeBar'
+import { ProgrammeMenu, useProgrammeQuery } from './programme/ProgrammeBar'
 
 const ScenarioManager = lazy(() => import('./ScenarioManager'))
 
@@ -154,14 +154,15 @@ function UnitsToggle() {
 }
 
 function ShareButton() {
+  const inProgramme = useProgramme((s) => s.programme !== null)
   const [open, setOpen] = useState(false)
   const [copied, setCopied] = useState(false)
   const inputRef = useRef<HTMLInputElement>(null)
   const show = (): void => {
     setOpen(true)
     setCopied(false)
-    navigator.clipboard
-      ?.writeText(shareUrl())
+    void shareLink()
+      .then((url) => navigator.clipboard?.writeText(url))
       .then(() => setCopied(true))
       .catch(() => setCopied(false))
     requestAnimationFrame(() => inputRef.current?.select())
@@ -186,7 +187,9 @@ function ShareButton() {
           }}
         >
           <label className="stack-field">
-            <span>Link to this scenario and view</span>
+            <span>
+              {inProgramme ? 'Link to this programme and view' : 'Link to this scenario and view'}
+            </span>
             <LiveShareLink inputRef={inputRef} />
           </label>
           <p className="muted small" role="status">
@@ -203,7 +206,10 @@ function ShareButton() {
 
 /** The link, kept current while the popover is open (the scenario may change under it). */
 function LiveShareLink({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
-  const query = useCampus((s) => scenarioToQuery(s.scenario, s.camera, s.phaseIndex))
+  const scenarioQuery = useCampus((s) => scenarioToQuery(s.scenario, s.camera, s.phaseIndex))
+  // While a programme is shown, the link is the programme's (with the campus open in it).
+  const programmeQuery = useProgrammeQuery()
+  const query = programmeQuery ?? scenarioQuery
   const url = new URL(window.location.href)
   url.search = query
   url.hash = ''

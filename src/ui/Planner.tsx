@@ -7,6 +7,8 @@ import { Header } from './Header'
 import { Notices } from './Notices'
 import { ReadoutsPanel } from './ReadoutsPanel'
 import { ProgrammeBar, ProgrammeStage } from './programme/ProgrammeBar'
+import { SelectionCard } from './SelectionCard'
+import { ViewToolbar } from './ViewToolbar'
 import './planner.css'
 
 bootPlanner()
@@ -39,6 +41,8 @@ export function Planner({
         {programmeMap && <ProgrammeStage />}
         <div className="viewport" hidden={programmeMap}>
           <div className="viewport-scene">{children}</div>
+          <ViewToolbar />
+          <SelectionCard />
           {!programmeMap && <Notices />}
         </div>
         {programmeMap && <Notices />}

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import './bar.css'
 import { READOUT_SPEC_BY_KEY, type TotalKey } from '../../model'
 import {
@@ -9,6 +9,8 @@ import {
   notify,
   openProgramme,
   openSavedProgramme,
+  programmeQuery,
+  useLiveProgramme,
   useCampus,
   useProgramme,
   useProgrammeResult,
@@ -131,4 +133,24 @@ export function ProgrammeMenu() {
       </select>
     </label>
   )
+}
+
+/**
+ * The programme's link query while a programme is shown (kept current as it is edited); null
+ * without a programme. Built asynchronously (a programme that is not a preset is deflated).
+ */
+export function useProgrammeQuery(): string | null {
+  const programme = useLiveProgramme()
+  const campusId = useProgramme((s) => s.campusId)
+  const camera = useCampus((s) => s.camera)
+  const phaseIndex = useCampus((s) => s.phaseIndex)
+  const [query, setQuery] = useState<string | null>(null)
+  useEffect(() => {
+    let live = true
+    if (programme !== null) void programmeQuery().then((q) => live && setQuery(q))
+    return () => {
+      live = false
+    }
+  }, [programme, campusId, camera, phaseIndex])
+  return programme === null ? null : query
 }

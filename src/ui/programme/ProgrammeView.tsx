@@ -13,6 +13,7 @@ import {
   deleteSavedProgramme,
   fileNameFor,
   formatQuantity,
+  formatWarning,
   notify,
   openCampus,
   openSavedProgramme,
@@ -243,7 +244,7 @@ export default function ProgrammeView() {
         />
       </div>
       <CampusTable result={result} units={units} />
-      <ProgrammeWarnings result={result} />
+      <ProgrammeWarnings result={result} units={units} />
       <SavedProgrammes />
     </section>
   )
@@ -358,12 +359,12 @@ function CampusTable({ result, units }: { result: ProgrammeResult; units: Units 
   )
 }
 
-function ProgrammeWarnings({ result }: { result: ProgrammeResult }) {
+function ProgrammeWarnings({ result, units }: { result: ProgrammeResult; units: Units }) {
   const lines = [
     ...result.warnings.map((w) => ({
       key: `p-${w.campus}-${w.code}`,
       severity: w.severity,
-      text: w.message,
+      text: formatWarning(w, units),
     })),
     ...result.campuses.flatMap((c) =>
       (c.readouts?.warnings ?? [])
@@ -371,7 +372,7 @@ function ProgrammeWarnings({ result }: { result: ProgrammeResult }) {
         .map((w) => ({
           key: `${c.campus.id}-${w.code}`,
           severity: w.severity,
-          text: `${shortLabel(c.campus.name)}: ${w.message}`,
+          text: `${shortLabel(c.campus.name)}: ${formatWarning(w, units)}`,
         })),
     ),
   ]
