@@ -130,6 +130,22 @@ describe('labels', () => {
     expect(placed[2]).toEqual({ x: 312, y: 204, anchor: 'start' })
   })
 
+  it('keep clear of the legend', () => {
+    const legend = { x0: 0, y0: 90, x1: 200, y1: 200 }
+    const [free] = placeLabels([{ x: 230, y: 100, r: 10, text: 'Project Jupiter' }], 600, 400)
+    const [clear] = placeLabels([{ x: 230, y: 100, r: 10, text: 'Project Jupiter' }], 600, 400, [
+      legend,
+    ])
+    expect(free?.anchor).toBe('start')
+    // Right of the disc is free of the legend too, so it stays there…
+    expect(clear?.anchor).toBe('start')
+    // …but a label that would sit on the legend moves.
+    const [moved] = placeLabels([{ x: 400, y: 100, r: 10, text: 'x'.repeat(40) }], 600, 400, [
+      { x0: 100, y0: 90, x1: 600, y1: 110 },
+    ])
+    expect(moved?.anchor).toBe('middle')
+  })
+
   it('shorten a campus name to what comes before its details', () => {
     expect(shortLabel('Stargate I, Abilene TX (Crusoe; 1.2 GW)')).toBe('Stargate I')
     expect(shortLabel('Milam County TX (SB Energy; 1.2 GW)')).toBe('Milam County TX')

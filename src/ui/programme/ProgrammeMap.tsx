@@ -98,6 +98,8 @@ export const ProgrammeMap = memo(function ProgrammeMap({
   title,
   onOpen,
   svgRef,
+  legendTitle,
+  ticks,
   width = MAP_WIDTH,
   height = MAP_HEIGHT,
 }: {
@@ -105,6 +107,9 @@ export const ProgrammeMap = memo(function ProgrammeMap({
   height?: number
   markers: readonly MapMarker[]
   scale: ColourScale
+  /** The colour legend's title with its unit, and tick labels (domain ends and middle). */
+  legendTitle: string
+  ticks: readonly string[]
   title: string
   onOpen: (id: string) => void
   svgRef?: Ref<SVGSVGElement>
@@ -120,6 +125,7 @@ export const ProgrammeMap = memo(function ProgrammeMap({
       points.map((p) => ({ x: p.x, y: p.y, r: p.r, text: p.marker.label })),
       width,
       height,
+      [legendBox(Math.max(0, ...markers.map((m) => m.mw)), height)],
     )
     return points.map((p, i) => ({ ...p, label: labels[i] }))
   }, [markers, projection, width, height])
@@ -208,26 +214,42 @@ export const ProgrammeMap = memo(function ProgrammeMap({
           ),
         )}
       </g>
-      <Legend scale={scale} maxMw={maxMw} mapHeight={height} />
+      <Legend scale={scale} title={legendTitle} ticks={ticks} maxMw={maxMw} mapHeight={height} />
     </svg>
   )
 })
 
-const LEGEND_W = 250
+const LEGEND_W = 260
+
+/** The legend's height for the largest campus (its size key grows with it). */
+function legendHeight(maxMw: number): number {
+  const largest = markerRadius(sizeLegendMw(maxMw).at(-1) ?? 100)
+  return 84 + 2 * largest + 10
+}
+
+/** Where the legend sits, bottom left: labels keep clear of it. */
+function legendBox(maxMw: number, mapHeight: number) {
+  const top = mapHeight - legendHeight(maxMw) - 12
+  return { x0: 12, y0: top, x1: 12 + LEGEND_W, y1: mapHeight - 12 }
+}
 
 /** Colour and size keys, bottom left, inside the SVG (so exports carry them). */
 function Legend({
   scale,
+  title,
+  ticks,
   maxMw,
   mapHeight,
 }: {
   scale: ColourScale
+  title: string
+  ticks: readonly string[]
   maxMw: number
   mapHeight: number
 }) {
   const sizes = sizeLegendMw(maxMw)
   const largest = markerRadius(sizes.at(-1) ?? 100)
-  const height = 84 + 2 * largest + 10
+  const height = legendHeight(maxMw)
   const top = mapHeight - height - 12
   const gradientId = `ramp-${scale.id}`
   const stops = Array.from({ length: 9 }, (_, i) => i / 8)
@@ -242,7 +264,7 @@ function Legend({
         stroke={BORDER}
       />
       <text x={10} y={18} fontWeight={600}>
-        {scale.title}
+        {title}
       </text>
       {scale.domain === null ? (
         (scale.categories ?? ['', '']).map((label, i) => (
@@ -275,22 +297,16 @@ function Legend({
             stroke={INK}
             strokeWidth={0.4}
           />
-          {[0, 0.5, 1].map((t) => {
-            const [lo, hi] = scale.domain ?? [0, 1]
-            const v = lo + (hi - lo) * t
-            const text =
-              scale.id === 'renewable' ? `${Math.round(v * 100)} %` : v.toFixed(scale.digits)
-            return (
-              <text
-                key={t}
-                x={(LEGEND_W - 20) * t}
-                y={24}
-                textAnchor={t === 0 ? 'start' : t === 1 ? 'end' : 'middle'}
-              >
-                {t === 1 ? `≥ ${text}` : text}
-              </text>
-            )
-          })}
+          {ticks.map((text, i) => (
+            <text
+              key={i}
+              x={((LEGEND_W - 20) * i) / 2}
+              y={24}
+              textAnchor={i === 0 ? 'start' : i === 2 ? 'end' : 'middle'}
+            >
+              {i === 2 ? `≥ ${text}` : text}
+            </text>
+          ))}
         </g>
       )}
       <text x={10} y={66}>

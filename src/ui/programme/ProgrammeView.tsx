@@ -28,7 +28,7 @@ import {
   type Units,
 } from '../../state'
 import { exportMapPng } from './exportMap'
-import { COLOUR_SCALE_BY_ID, shortLabel } from './mapMath'
+import { COLOUR_SCALE_BY_ID, legendTickValues, shortLabel } from './mapMath'
 import { ProgrammeMap, mapSize, type MapMarker } from './ProgrammeMap'
 import './programme.css'
 
@@ -145,6 +145,16 @@ export default function ProgrammeView() {
   const scale = COLOUR_SCALE_BY_ID.get(colour)
   if (scale === undefined) return null
   const name = result.programme.name
+  // Tick numbers in the user's units; the unit once, in the legend's title.
+  const readout = scale.readout
+  const shownTicks = legendTickValues(scale).map((v) => {
+    if (readout === null) return { text: '', unit: '' }
+    const { unit, digits } = spec(readout)
+    return formatQuantity(v, unit, digits, units)
+  })
+  const ticks = shownTicks.map((t) => t.text)
+  const tickUnit = shownTicks[0]?.unit ?? ''
+  const legendTitle = tickUnit === '' ? scale.title : `${scale.title}, ${tickUnit}`
   const exportJson = (): void => {
     const programme = currentProgramme()
     if (programme === null) return
@@ -238,6 +248,8 @@ export default function ProgrammeView() {
           height={size.height}
           markers={markers}
           scale={scale}
+          legendTitle={legendTitle}
+          ticks={ticks}
           title={name}
           onOpen={(id) => openCampus(id)}
           svgRef={svgRef}

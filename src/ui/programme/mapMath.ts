@@ -89,8 +89,10 @@ export type ColourBy = MapColour
 export interface ColourScale {
   readonly id: ColourBy
   readonly label: string
-  /** Legend title with its unit. */
+  /** Legend title (its unit comes with the tick labels). */
   readonly title: string
+  /** The readout whose unit and digits the legend's ticks take; none for categories. */
+  readonly readout: 'cueKgPerKwh' | 'pueAnnual' | 'renewableShare' | null
   /** Sequential scales: the values at the ramp's ends (clamped beyond); categorical: null. */
   readonly domain: readonly [number, number] | null
   /** Which end is better: the ramp runs from better (blue) to worse (red). */
@@ -104,7 +106,8 @@ export const COLOUR_SCALES: readonly ColourScale[] = [
   {
     id: 'carbon',
     label: 'Carbon (CUE)',
-    title: 'CUE, kg CO₂ per kWh IT (location-based)',
+    title: 'Carbon: CO₂ per kWh IT (CUE)',
+    readout: 'cueKgPerKwh',
     domain: [0, 0.7],
     higherIsBetter: false,
     digits: 2,
@@ -113,6 +116,7 @@ export const COLOUR_SCALES: readonly ColourScale[] = [
     id: 'pue',
     label: 'PUE',
     title: 'PUE (annual)',
+    readout: 'pueAnnual',
     domain: [1.05, 1.4],
     higherIsBetter: false,
     digits: 2,
@@ -121,6 +125,7 @@ export const COLOUR_SCALES: readonly ColourScale[] = [
     id: 'water',
     label: 'Water stress',
     title: 'Baseline water stress (WRI Aqueduct 4.0)',
+    readout: null,
     domain: null,
     higherIsBetter: false,
     categories: ['Not high', 'High or worse'],
@@ -129,7 +134,8 @@ export const COLOUR_SCALES: readonly ColourScale[] = [
   {
     id: 'renewable',
     label: 'Renewable share',
-    title: 'Renewable share of energy, hourly matched',
+    title: 'Renewable share (hourly matched)',
+    readout: 'renewableShare',
     domain: [0, 1],
     higherIsBetter: true,
     digits: 0,
@@ -164,6 +170,12 @@ export function rampColour(t: number): string {
     .join('')}`
 }
 
+/** The values at the legend's three ticks: the domain's ends and middle. */
+export function legendTickValues(scale: ColourScale): readonly [number, number, number] {
+  const [lo, hi] = scale.domain ?? [0, 1]
+  return [lo, (lo + hi) / 2, hi]
+}
+
 /** A campus's colour on `scale` for its value (water stress: 1 stressed, 0 not). */
 export function colourFor(scale: ColourScale, value: number): string {
   if (scale.domain === null) return value > 0.5 ? RAMP[4] : RAMP[0]
@@ -190,7 +202,8 @@ export interface PlacedLabel {
 export const LABEL_FONT_PX = 12
 const CHAR_PX = 6.8
 
-interface Box {
+/** A rectangle in pixels (a legend labels must keep clear of). */
+export interface Box {
   readonly x0: number
   readonly y0: number
   readonly x1: number
@@ -216,14 +229,13 @@ export function placeLabels(
   spots: readonly LabelSpot[],
   width: number,
   height: number,
+  obstacles: readonly Box[] = [],
 ): PlacedLabel[] {
   const order = spots.map((_, i) => i).sort((a, b) => (spots[b]?.r ?? 0) - (spots[a]?.r ?? 0))
-  const taken: Box[] = spots.map((s) => ({
-    x0: s.x - s.r,
-    y0: s.y - s.r,
-    x1: s.x + s.r,
-    y1: s.y + s.r,
-  }))
+  const taken: Box[] = [
+    ...spots.map((s) => ({ x0: s.x - s.r, y0: s.y - s.r, x1: s.x + s.r, y1: s.y + s.r })),
+    ...obstacles,
+  ]
   const placed: PlacedLabel[] = new Array<PlacedLabel>(spots.length)
   for (const i of order) {
     const s = spots[i]
