@@ -137,3 +137,23 @@ test('a programme saves in the browser and exports its file and a map image', as
   await expect(page.getByRole('heading', { name: /^Stargate US/ })).toBeVisible()
   await expect(page.locator('.programme-marker')).toHaveCount(7)
 })
+
+test('the programme page has no serious accessibility violations', async ({ page }) => {
+  await openUsProgramme(page)
+  await expect(page.locator('svg.programme-map')).toHaveAttribute('data-basemap', 'ready')
+  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' })
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown) => Promise<unknown> } }).axe
+    const result = (await axe.run({ exclude: ['canvas'] })) as {
+      violations: { id: string; impact: string; nodes: { target: string[] }[] }[]
+    }
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  })
+  expect(violations).toEqual([])
+  // The discs answer the keyboard: Enter on one opens its campus.
+  await page.locator('.programme-marker[data-campus="saline"]').focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('The Barn')
+})
