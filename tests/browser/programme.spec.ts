@@ -33,6 +33,9 @@ test('a programme: open a campus, change it, the totals move; back by the breadc
   await expect(page.locator('.programme-marker')).toHaveCount(7)
   await expect(page.locator('.programme-table tbody tr')).toHaveCount(7)
   await expect(page).toHaveURL(/\?programme=stargate-us$/)
+  // The 3D view's export waits for a campus; the map has its own.
+  const export3d = page.getByRole('button', { name: 'Export image', exact: true })
+  await expect(export3d).toBeHidden()
   const peak = await valueOf(page, 'facilityPeakMw')
   expect(peak).toBeGreaterThan(6000)
 
@@ -48,6 +51,7 @@ test('a programme: open a campus, change it, the totals move; back by the breadc
   const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' })
   await expect(crumbs).toContainText('Milam County TX')
   await expect(page.locator('canvas')).toBeVisible()
+  await expect(export3d).toBeVisible()
   await expect(page).toHaveURL(/campus=milam/)
   await expect(total(page, 'facilityPeakMw')).toHaveAttribute('data-value', String(peak))
 
