@@ -256,7 +256,8 @@ export const READOUT_SPECS: readonly ReadoutSpec[] = [
       'towers: Q_rej × 3600/h_fg(T_wb) × f_lat × (1 + 1/(CoC − 1)); adiabatic: Q_rej × share × 3600/h_fg × (1 + bleed); closed loops: 0.001 L/kWh IT',
     inputs: ['cooling', 'site', 'climateOffsetC'],
     constants: [
-      'towerLatentFraction',
+      'towerRangeK',
+      'towerLiquidGasRatio',
       'cyclesOfConcentration',
       'adiabaticBleed',
       'closedLoopMakeupLPerKwh',

@@ -4,8 +4,12 @@ import { COOLING } from './cooling'
 import type { Plant } from './plant'
 import type { RackSpec } from './racks'
 import type { Scenario } from './scenario'
-import type { DesignHour, Dispatch, Readouts } from './simulate'
+import type { Dispatch } from './dispatch'
+import type { Readouts } from './simulate'
 import type { SiteSpec } from './sites'
+import type { Weather } from './weather'
+import type { DesignHour, YearPass } from './year'
+import { AIR_CLASSES } from './cooling'
 
 export type Severity = 'critical' | 'warning' | 'info'
 
@@ -25,12 +29,25 @@ export interface WarningContext {
   readonly readouts: Omit<Readouts, 'warnings'>
   readonly design: DesignHour
   readonly climate: Climate
+  readonly weather: Weather
+  readonly year: YearPass
   readonly dispatch: Dispatch
   readonly assumptions: Assumptions
 }
 
-const number = (value: number, digits: number): string =>
-  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+/** One formatter per number of digits: `toLocaleString` builds a new one on every call. */
+const formats = new Map<number, Intl.NumberFormat>()
+const number = (value: number, digits: number): string => {
+  let format = formats.get(digits)
+  if (format === undefined) {
+    format = new Intl.NumberFormat('en-US', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    })
+    formats.set(digits, format)
+  }
+  return format.format(value)
+}
 const mw = (value: number): string => `${number(value, value >= 100 ? 0 : 1)} MW`
 const gwh = (mwh: number): string => `${number(mwh / 1000, mwh >= 100_000 ? 0 : 1)} GWh`
 
@@ -49,7 +66,7 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
       'SUPPLY_UNSET',
       'info',
       'power.gridMw',
-      `No power supply is configured: an unlimited ${site.grid.zone} grid connection is assumed.`,
+      `No supply is configured: the site's ${site.grid.zone} grid supplies the campus, unlimited, at its average ${number(site.grid.kgCo2PerKwh * 1000, 0)} g CO₂/kWh and ${number(site.grid.renewableShare * 100, 0)} % renewable.`,
     )
   } else if (dispatch.firmMw < readouts.facilityPeakMw) {
     const parts = [
@@ -62,7 +79,7 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
     add(
       'SUPPLY_PEAK_SHORT',
       'critical',
-      p.hydroMw > 0 ? 'power.hydroMw' : 'power.gridMw',
+      p.hydroMw > 0 && p.gridMw === 0 ? 'power.hydroMw' : 'power.gridMw',
       `Firm supply (${firm} = ${mw(dispatch.firmMw)}) < facility peak ${mw(readouts.facilityPeakMw)}: wind and solar cannot be counted on at the design hour.`,
     )
   }
@@ -70,19 +87,42 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
     add(
       'SUPPLY_ENERGY_SHORT',
       'critical',
-      p.hydroMw > 0 ? 'power.hydroMw' : 'power.gridMw',
+      p.gridMw === 0 && p.hydroMw > 0
+        ? 'power.gridMw'
+        : p.hydroMw > 0
+          ? 'power.hydroMw'
+          : 'power.gridMw',
       `Supply falls short in ${number(readouts.unservedHours, 0)} hours of the year: ${gwh(readouts.unservedMwhPerYear)} of demand goes unserved (${((100 * readouts.unservedMwhPerYear) / (readouts.energyGwhPerYear * 1000)).toFixed(1)} % of the year's energy).`,
     )
   }
   if (dispatch.hydroScaled) {
+    const rest =
+      readouts.unservedMwhPerYear > 0.5
+        ? 'the rest goes unserved'
+        : 'the grid or gas carries the rest'
     add(
       'HYDRO_ENERGY_CAP',
-      'warning',
+      readouts.unservedMwhPerYear > 0.5 ? 'warning' : 'info',
       'power.hydroCapacityFactor',
-      `Hydro's annual energy (${mw(p.hydroMw)} × 8,760 h × ${p.hydroCapacityFactor}) is less than the campus would draw from it: hydro is rationed across the year.`,
+      `The hydro plant's annual energy (${mw(p.hydroMw)} × 8,760 h × ${p.hydroCapacityFactor} = ${gwh(p.hydroMw * 8760 * p.hydroCapacityFactor)}) is less than the campus would draw from it: its reservoir spreads the water over the year and ${rest}.`,
     )
   }
-
+  if (p.hydroMw > 0 && p.hydroCapacityFactor > a.hydroPlantMaxCapacityFactor) {
+    add(
+      'HYDRO_CF_HIGH',
+      'warning',
+      'power.hydroCapacityFactor',
+      `A hydro plant delivering ${Math.round(p.hydroCapacityFactor * 100)} % of its rating over the year is rare (the Norwegian fleet averages 48 %): firm supply all year comes from the grid or a contract, not from one plant.`,
+    )
+  }
+  if (readouts.facilityPeakMw > a.siteSupplyWarnMw) {
+    add(
+      'SUPPLY_SCALE',
+      'warning',
+      'buildings',
+      `This one site asks for ${number(readouts.facilityPeakMw / 1000, 1)} GW of new supply: the largest single campuses announced so far take 1–2 GW, and a grid connection or plant of this size is a multi-year project of its own. Large programmes spread over several sites.`,
+    )
+  }
   if (p.hydroMw > 0 && !site.hydroResource) {
     add(
       'HYDRO_NOT_LOCAL',
@@ -129,10 +169,17 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
   }
   if (
     design.liquidNeedsChillers &&
-    (cooling.liquidSink === 'dry' || cooling.liquidSink === 'adiabatic')
+    (cooling.liquidSink === 'dry' ||
+      cooling.liquidSink === 'adiabatic' ||
+      cooling.liquidSink === 'hybrid')
   ) {
     const hours = readouts.liquidChillerHours
-    const coolers = cooling.liquidSink === 'dry' ? 'Dry coolers' : 'Adiabatic coolers'
+    const coolers =
+      cooling.liquidSink === 'dry'
+        ? 'Dry coolers'
+        : cooling.liquidSink === 'hybrid'
+          ? 'Hybrid coolers'
+          : 'Adiabatic coolers'
     const noChillers = Math.ceil(design.liquidSupplyNoChillersC)
     const rackLimit =
       rack.maxLiquidSupplyC === null
@@ -162,23 +209,39 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
       `${site.label} has no sea or fjord: seawater cooling is computed as lake or river water at the monthly mean air temperature (at least 4 °C), which needs a permit and a large water body.`,
     )
   }
-  if (cooling.liquidSink === 'tower' && minDryBulb(ctx.climate) < -5) {
+  if (cooling.liquidSink === 'tower' && ctx.weather.minDryBulbC < -5) {
     add(
       'TOWER_FREEZE',
       'info',
       'cooling',
-      `Open cooling towers at ${site.label} (${minDryBulb(ctx.climate).toFixed(0)} °C in the typical year) need freeze protection and basin heaters (not modelled).`,
+      `Open cooling towers at ${site.label} see ${ctx.weather.minDryBulbC.toFixed(0)} °C in the typical year${scenario.climateOffsetC !== 0 ? ' (with the climate offset)' : ''}: fans slow and water bypasses the fill to keep it above freezing, basins need heaters and plumes can ice (not modelled). Hybrid coolers run dry in frost.`,
     )
   }
-  if (
-    scenario.heatReuseFraction > 0 &&
-    (!cooling.liquid || scenario.liquidSupplyC + a.liquidDeltaK < a.heatReuseMinSupplyC + 10)
-  ) {
+  if (scenario.heatReuseFraction > 0 && readouts.heatPumpCop > 0) {
+    const sourceC = cooling.liquid ? plant.liquid.returnC : plant.air.returnC
     add(
       'HEAT_REUSE_HEAT_PUMP',
       'info',
-      'heatReuseFraction',
-      `Heat leaves the halls at about ${cooling.liquid ? scenario.liquidSupplyC + a.liquidDeltaK : 35} °C; district heating at 60–80 °C needs heat pumps, whose power is not in these figures.`,
+      'heatReuseSupplyC',
+      `Heat leaves the halls at about ${sourceC.toFixed(0)} °C and the heat network takes it at ${scenario.heatReuseSupplyC} °C: heat pumps (seasonal COP ${readouts.heatPumpCop.toFixed(1)}) add ${gwh(readouts.energyBreakdownGwh.heatPumps * 1000)} a year to facility energy, counted in PUE.`,
+    )
+  }
+  if (cooling.airSink === 'economizer' && ctx.year.humidLockoutHours > 0) {
+    const airClass = AIR_CLASSES[scenario.airClass]
+    const hours = ctx.year.humidLockoutHours
+    add(
+      'ECONOMIZER_HUMID',
+      hours > 0.2 * 8760 ? 'warning' : 'info',
+      'airClass',
+      `Outside air is too humid for class ${airClass.id === 'recommended' ? 'the recommended range' : airClass.id} (dew point above ${airClass.maxDewPointC} °C) in ${number(hours, 0)} hours of the year: the halls recirculate and DX coils carry all the heat then.`,
+    )
+  }
+  if (p.batteryMwh > 0 && p.windTurbines === 0 && p.solarMw === 0) {
+    add(
+      'BATTERY_IDLE',
+      'info',
+      'power.batteryMwh',
+      'The battery charges only from surplus wind and solar, and none is configured: it never cycles (it still counts as firm backup power).',
     )
   }
   if (ctx.climate.synthesised) {
@@ -190,23 +253,19 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
     )
   }
   if (
-    p.windTurbines > 0 &&
+    (p.windTurbines > 0 || p.solarMw > 0) &&
     readouts.supplyGwh.curtailed >
-      0.05 * (readouts.supplyGwh.wind + readouts.supplyGwh.solar + readouts.supplyGwh.curtailed)
+      0.05 * ((dispatch.windGeneratedMwh + dispatch.solarGeneratedMwh) / 1000)
   ) {
+    const which =
+      p.windTurbines > 0 && p.solarMw > 0 ? 'wind and solar' : p.windTurbines > 0 ? 'wind' : 'solar'
     add(
       'RENEWABLE_CURTAILED',
       'info',
       'power.batteryMwh',
-      `${number(readouts.supplyGwh.curtailed, 0)} GWh a year of wind and solar exceed the campus's demand and are curtailed or exported.`,
+      `${number(readouts.supplyGwh.curtailed, 0)} GWh a year of ${which} (${Math.round((100 * readouts.supplyGwh.curtailed * 1000) / (dispatch.windGeneratedMwh + dispatch.solarGeneratedMwh))} % of what it generates) exceed the campus's demand and are curtailed or exported.`,
     )
   }
   const order: Record<Severity, number> = { critical: 0, warning: 1, info: 2 }
   return out.sort((x, y) => order[x.severity] - order[y.severity])
-}
-
-function minDryBulb(climate: Climate): number {
-  let min = Infinity
-  for (const t of climate.dryBulbC) if (t < min) min = t
-  return min
 }
