@@ -563,13 +563,13 @@ export function chillerCopInverse(
 
 /**
  * MW and m³ of a loop this hour from its coefficients: chiller load = load × Q; work = load ×
- * Q / COP; rejected = Q × (1 − reuse) + work; fans, water and pumps from their rates.
+ * Q / COP; rejected = Q − recovered + work; fans, water and pumps from their rates.
  */
 export function loopPower(
   loop: Loop,
   c: LoopCoefficients,
   heatMw: number,
-  reuse: number,
+  recoveredMw: number,
   a: Assumptions,
   r: LoopResult,
 ): LoopResult {
@@ -585,7 +585,7 @@ export function loopPower(
   }
   const chillerLoad = c.load * heatMw
   const chiller = chillerLoad > 0 ? chillerLoad * chillerCopInverse(loop, c, chillerLoad, a) : 0
-  const rejected = heatMw * (1 - reuse) + chiller
+  const rejected = heatMw - recoveredMw + chiller
   r.chillerLoadMw = chillerLoad
   r.chillerMw = chiller
   r.rejectedMw = rejected
@@ -699,9 +699,23 @@ export function hourLoads(plant: Plant, a: Assumptions, u: number): HourLoads {
 }
 
 /**
+ * Heat recovered for reuse from each loop when `share` of the campus's heat goes to a heat
+ * customer: from the warm liquid loop first, the rest from the air loop.
+ */
+export function recoveredSplit(
+  liquidHeatMw: number,
+  airHeatMw: number,
+  share: number,
+): { liquid: number; air: number } {
+  const total = share * (liquidHeatMw + airHeatMw)
+  const liquid = total < liquidHeatMw ? total : liquidHeatMw
+  return { liquid, air: total - liquid }
+}
+
+/**
  * Simulates one hour at utilization `u` and writes the result into `out`: the reference form
  * of what the year's pass does for all 8,760 hours at once (tests compare the two). `reuse` is
- * the share of both loops' heat recovered for reuse this hour.
+ * the share of the campus's heat recovered for reuse this hour (`recoveredSplit`).
  */
 export function simulateHour(
   plant: Plant,
@@ -732,17 +746,26 @@ export function simulateHour(
     a,
     out.airCoefficients,
   )
-  const liquid = loopPower(plant.liquid, lc, loads.liquidHeatMw, reuse, a, out.liquidLoop)
-  const air = loopPower(plant.air, ac, loads.airHeatMw, reuse, a, out.airLoop)
+  const recovered = recoveredSplit(loads.liquidHeatMw, loads.airHeatMw, reuse)
+  const liquid = loopPower(
+    plant.liquid,
+    lc,
+    loads.liquidHeatMw,
+    recovered.liquid,
+    a,
+    out.liquidLoop,
+  )
+  const air = loopPower(plant.air, ac, loads.airHeatMw, recovered.air, a, out.airLoop)
   const pumps =
     a.pumpLiquid * loads.liquidHeatMw +
     (plant.air.sink === 'economizer' ? 0 : a.pumpAirLoop * loads.airHeatMw) +
     liquid.pumpsMw +
-    air.pumpsMw
+    air.pumpsMw +
+    // Pumping the recovered heat to the customer's exchanger, as to a condenser.
+    a.pumpCondenser * (recovered.liquid + recovered.air)
   const heatPumps =
-    reuse *
-    (loads.liquidHeatMw * plant.liquid.heatPumpPerRecovered +
-      loads.airHeatMw * plant.air.heatPumpPerRecovered)
+    recovered.liquid * plant.liquid.heatPumpPerRecovered +
+    recovered.air * plant.air.heatPumpPerRecovered
   const mechanical =
     loads.crahFansMw + liquid.chillerMw + air.chillerMw + liquid.fansMw + air.fansMw + pumps
   const beforeTransformers =
@@ -767,7 +790,7 @@ export function simulateHour(
   out.facilityMw = beforeTransformers + transformer
   out.heatMw = loads.liquidHeatMw + loads.airHeatMw
   out.rejectedMw = liquid.rejectedMw + air.rejectedMw
-  out.reusedMw = (loads.liquidHeatMw + loads.airHeatMw) * reuse
+  out.reusedMw = recovered.liquid + recovered.air
   out.chillerLoadMw = liquid.chillerLoadMw + air.chillerLoadMw
   // Closed loops still need a little make-up water (leaks, maintenance):
   // L/kWh × MW·h × 1000 kWh/MWh ÷ 1000 L/m³ = m³.

@@ -188,8 +188,7 @@ export function simulate(
         ? Math.ceil(generators / 10)
         : 0
   const recovered = year.recoveredMwh
-  const liquidRecovers = plant.liquid.designHeatMw > 0
-  // Heat leaves mostly from the liquid loop where there is one; the seasonal COP weighs both.
+  // Seasonal COP of the heat pumps: heat delivered per unit of their electricity.
   const heatPumpCop =
     year.heatPumpsMwh > 0 ? (recovered + year.heatPumpsMwh) / year.heatPumpsMwh : 0
   const share = (x: number): number => Math.min(1, x / facilitySum)
@@ -227,12 +226,9 @@ export function simulate(
     heatReusedGwhPerYear: recovered / 1000,
     heatDeliveredGwhPerYear: (recovered + year.heatPumpsMwh) / 1000,
     erf: recovered / facilitySum,
-    heatSupplyC:
-      reuse > 0
-        ? year.heatPumpsMwh > 0
-          ? scenario.heatReuseSupplyC
-          : (liquidRecovers ? plant.liquid.returnC : plant.air.returnC) - a.heatReuseApproachK
-        : 0,
+    // The network takes the heat at its supply temperature: lifted by heat pumps, or by direct
+    // exchange where the loop's return is warm enough.
+    heatSupplyC: recovered > 0 ? scenario.heatReuseSupplyC : 0,
     heatPumpCop,
     co2MarketTonnesPerYear: dispatch.co2MarketTonnes,
     co2LifecycleTonnesPerYear: dispatch.co2LifecycleTonnes,

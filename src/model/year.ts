@@ -210,6 +210,7 @@ export function runYear(
   const copMax = a.chillerCopMax
   const makeup = a.closedLoopMakeupLPerKwh * loads.itMw
   const useReuse = reuseShare !== null && reuseScale > 0
+  const exportPump = a.pumpCondenser
 
   const Lload = L.load
   const LcopInv = L.copInverse
@@ -253,7 +254,10 @@ export function runYear(
   const monthOf = MONTH_OF_HOUR
 
   for (let i = 0; i < hours; i++) {
-    const reuse = useReuse ? reuseScale * (reuseShare[i] ?? 0) : 0
+    // Heat recovered for reuse: from the warm liquid loop first (`recoveredSplit`).
+    const recovered = useReuse ? reuseScale * (reuseShare[i] ?? 0) * (ql + qa) : 0
+    const recL = recovered < ql ? recovered : ql
+    const recA = recovered - recL
     const loadL = Lload[i] ?? 0
     const loadA = Aload[i] ?? 0
     let invL = LcopInv[i] ?? 0
@@ -274,14 +278,17 @@ export function runYear(
     }
     const chL = chLoadL > 0 ? chLoadL * invL : 0
     const chA = chLoadA > 0 ? chLoadA * invA : 0
-    const rejL = ql * (1 - reuse) + chL
-    const rejA = qa * (1 - reuse) + chA
+    const rejL = ql - recL + chL
+    const rejA = qa - recA + chA
     const fans =
       (ql > 0 ? rejL * (LfanR[i] ?? 0) + (chLoadL + chL) * (LfanC[i] ?? 0) : 0) +
       (qa > 0 ? rejA * (AfanR[i] ?? 0) + (chLoadA + chA) * (AfanC[i] ?? 0) : 0)
     const pumps =
-      pumpBase + (ql > 0 ? rejL * (LpumpR[i] ?? 0) : 0) + (qa > 0 ? rejA * (ApumpR[i] ?? 0) : 0)
-    const heatPumps = reuse * (ql * hpL + qa * hpA)
+      pumpBase +
+      (ql > 0 ? rejL * (LpumpR[i] ?? 0) : 0) +
+      (qa > 0 ? rejA * (ApumpR[i] ?? 0) : 0) +
+      exportPump * recovered
+    const heatPumps = recL * hpL + recA * hpA
     const before = fixed + crah + chL + chA + fans + pumps + heatPumps
     const facility = before * tr
     const water =
@@ -296,7 +303,7 @@ export function runYear(
     pumpSum += pumps
     heatPumpSum += heatPumps
     waterSum += water
-    recoveredSum += reuse * (ql + qa)
+    recoveredSum += recovered
     const freeL = ql <= 0 || loadL <= 0
     if (freeL && (qa <= 0 || loadA <= 0)) freeHours++
     if (!freeL) liquidChillerHours++

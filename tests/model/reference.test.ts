@@ -91,6 +91,16 @@ describe('unit reference cases (HAND)', () => {
     expect(r.computeFp4Pflops).toBe(1080)
   })
 
+  it('U8b one MI355X rack: 128 × 5.0 PF dense FP8 = 640 PF (AMD ISSCC 2026; the catalog held MI350X figures)', () => {
+    const r = evaluate(
+      scenario({ rack: 'mi355x', buildings: 1, hallsPerBuilding: 1, racksPerHall: 1 }),
+      loadClimate('narvik'),
+    )
+    expect(r.computeFp8Pflops).toBe(640)
+    expect(r.computeBf16Pflops).toBe(320)
+    expect(r.computeFp4Pflops).toBe(1280)
+  })
+
   it('U9 IT power of 1,389 GB300 racks at 135 kW, aux 0.06, utilization 0.85', () => {
     const r = evaluate(
       scenario({ buildings: 3, hallsPerBuilding: 1, racksPerHall: 463 }),
