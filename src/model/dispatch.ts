@@ -1,5 +1,5 @@
 import type { Assumptions } from './constants'
-import { HOURS_PER_YEAR, MONTH_OF_HOUR } from './climate'
+import { DAYS_PER_MONTH, HOURS_PER_YEAR } from './climate'
 import type { Scenario } from './scenario'
 import { SITES } from './sites'
 import { usesSiteGrid } from './supply'
@@ -60,8 +60,226 @@ export interface Dispatch {
   readonly batteryEndMwh: number
 }
 
+// The year's loops live in small functions that do nothing after the loop: V8 optimizes them
+// on entry instead of mid-loop (whose code, missing feedback for what follows, deoptimized).
+
+function sum(values: Float64Array): number {
+  let total = 0
+  for (let i = 0; i < values.length; i++) total += values[i] ?? 0
+  return total
+}
+
+function max(values: Float64Array): number {
+  let most = 0
+  for (let i = 0; i < values.length; i++) most = Math.max(most, values[i] ?? 0)
+  return most
+}
+
+/** Hydro energy the campus would take without the plant's energy cap, MWh. */
+function hydroWithoutCap(
+  facility: Float64Array,
+  windPerMw: Float64Array,
+  solarPerMw: Float64Array,
+  windMw: number,
+  solarMw: number,
+  hydroMw: number,
+): number {
+  let wanted = 0
+  for (let i = 0; i < facility.length; i++) {
+    const renewable = windMw * (windPerMw[i] ?? 0) + solarMw * (solarPerMw[i] ?? 0)
+    const need = (facility[i] ?? 0) - renewable
+    wanted += need <= 0 ? 0 : Math.min(need, hydroMw)
+  }
+  return wanted
+}
+
 /** Most passes of the year to find the battery's cyclic start charge. */
 const BATTERY_PASSES = 8
+
+/** One pass of the year's dispatch: its inputs, the battery's charge, and the sums. */
+interface Pass {
+  readonly facility: Float64Array
+  readonly windPerMw: Float64Array
+  readonly solarPerMw: Float64Array
+  readonly windMw: number
+  readonly solarMw: number
+  readonly hydroMw: number
+  readonly hydroScale: number
+  readonly gasMw: number
+  readonly ppaMw: number
+  readonly gridCap: number
+  readonly batteryMwh: number
+  readonly batteryMw: number
+  readonly roundTrip: number
+  readonly gridRenewable: number
+  readonly gridCarbonFree: number
+  /** Energy by source per month, MWh: [month × SUPPLY_SOURCES.length + source]. */
+  readonly monthly: Float64Array
+  charge: number
+  wind: number
+  solar: number
+  windGenerated: number
+  solarGenerated: number
+  windTaken: number
+  solarTaken: number
+  hydro: number
+  battery: number
+  grid: number
+  gas: number
+  unserved: number
+  unservedHours: number
+  curtailed: number
+  renewable: number
+  carbonFree: number
+  marketGrid: number
+  gridPeak: number
+}
+
+const SOURCES = SUPPLY_SOURCES.length
+
+/**
+ * Dispatch of hours [from, to), all in month `month`: merit order per hour, sums into the pass.
+ * A module function called a month at a time (not one closure over the year), so V8 optimizes
+ * it on entry with full type feedback.
+ */
+function dispatchHours(s: Pass, from: number, to: number, month: number): void {
+  const { facility, windPerMw, solarPerMw, windMw, solarMw, hydroMw, hydroScale, gasMw } = s
+  const { ppaMw, gridCap, batteryMwh, batteryMw, roundTrip, gridRenewable, gridCarbonFree } = s
+  const hasRenewables = windMw > 0 || solarMw > 0
+  let charge = s.charge
+  let wind = 0
+  let solar = 0
+  let windGenerated = 0
+  let solarGenerated = 0
+  let windTaken = 0
+  let solarTaken = 0
+  let hydro = 0
+  let battery = 0
+  let gridSum = 0
+  let gas = 0
+  let unserved = 0
+  let unservedHours = 0
+  let curtailed = 0
+  let renewable = 0
+  let carbonFree = 0
+  let marketGrid = 0
+  let gridPeak = s.gridPeak
+  for (let i = from; i < to; i++) {
+    const demand = facility[i] ?? 0
+    let need = demand
+    let windUsed = 0
+    let solarUsed = 0
+    if (hasRenewables) {
+      const windGen = windMw * (windPerMw[i] ?? 0)
+      const solarGen = solarMw * (solarPerMw[i] ?? 0)
+      windGenerated += windGen
+      solarGenerated += solarGen
+      const reGen = windGen + solarGen
+      const reUsed = Math.min(demand, reGen)
+      let surplus = reGen - reUsed
+      let stored = 0
+      if (surplus > 0 && charge < batteryMwh) {
+        stored = Math.min(surplus, batteryMw, (batteryMwh - charge) / roundTrip)
+        charge += stored * roundTrip
+        surplus -= stored
+      }
+      curtailed += surplus
+      need -= reUsed
+      // Wind and solar used directly or stored carry their lifecycle emissions; the battery's
+      // output was counted when it was charged.
+      const windShare = reGen > 0 ? windGen / reGen : 0
+      windUsed = reUsed * windShare
+      solarUsed = reUsed - windUsed
+      windTaken += (reUsed + stored) * windShare
+      solarTaken += (reUsed + stored) * (1 - windShare)
+    }
+    const hydroOut = Math.min(need, hydroMw) * hydroScale
+    need -= hydroOut
+    let batteryOut = 0
+    if (charge > 0 && need > 0) {
+      batteryOut = Math.min(need, batteryMw, charge)
+      charge -= batteryOut
+      need -= batteryOut
+    }
+    const gridOut = Math.min(need, gridCap)
+    need -= gridOut
+    const gasOut = Math.min(need, gasMw)
+    need -= gasOut
+    if (need > 1e-9) {
+      unserved += need
+      unservedHours++
+    } else {
+      need = 0
+    }
+    // The contract is matched hour by hour against grid energy; the rest of the grid energy
+    // carries the grid's shares (renewable, carbon-free) and the residual mix.
+    const contract = Math.min(gridOut, ppaMw)
+    const gridRest = gridOut - contract
+    const onSite = windUsed + solarUsed + hydroOut + batteryOut
+    renewable += onSite + contract + gridRest * gridRenewable
+    carbonFree += onSite + contract + gridRest * gridCarbonFree
+    marketGrid += gridRest
+    gridPeak = Math.max(gridPeak, gridOut)
+    wind += windUsed
+    solar += solarUsed
+    hydro += hydroOut
+    battery += batteryOut
+    gridSum += gridOut
+    gas += gasOut
+  }
+  const row = month * SOURCES
+  const m = s.monthly
+  m[row] = (m[row] ?? 0) + wind
+  m[row + 1] = (m[row + 1] ?? 0) + solar
+  m[row + 2] = (m[row + 2] ?? 0) + hydro
+  m[row + 3] = (m[row + 3] ?? 0) + battery
+  m[row + 4] = (m[row + 4] ?? 0) + gridSum
+  m[row + 5] = (m[row + 5] ?? 0) + gas
+  m[row + 6] = (m[row + 6] ?? 0) + unserved
+  s.charge = charge
+  s.wind += wind
+  s.solar += solar
+  s.windGenerated += windGenerated
+  s.solarGenerated += solarGenerated
+  s.windTaken += windTaken
+  s.solarTaken += solarTaken
+  s.hydro += hydro
+  s.battery += battery
+  s.grid += gridSum
+  s.gas += gas
+  s.unserved += unserved
+  s.unservedHours += unservedHours
+  s.curtailed += curtailed
+  s.renewable += renewable
+  s.carbonFree += carbonFree
+  s.marketGrid += marketGrid
+  s.gridPeak = gridPeak
+}
+
+/**
+ * The grid alone carries every hour (no wind, solar, hydro or battery, and the connection covers
+ * the peak): `dispatchHours` reduced to its sums.
+ */
+function gridOnlyHours(s: Pass, from: number, to: number, month: number): void {
+  const { facility, ppaMw, gridRenewable, gridCarbonFree } = s
+  let gridSum = 0
+  let contractSum = 0
+  let gridPeak = s.gridPeak
+  for (let i = from; i < to; i++) {
+    const demand = facility[i] ?? 0
+    gridSum += demand
+    contractSum += Math.min(demand, ppaMw)
+    gridPeak = Math.max(gridPeak, demand)
+  }
+  const rest = gridSum - contractSum
+  const row = month * SOURCES + 4
+  s.monthly[row] = (s.monthly[row] ?? 0) + gridSum
+  s.grid += gridSum
+  s.renewable += contractSum + rest * gridRenewable
+  s.carbonFree += contractSum + rest * gridCarbonFree
+  s.marketGrid += rest
+  s.gridPeak = gridPeak
+}
 
 /**
  * Hourly supply dispatch in merit order: wind and solar, hydro (MW cap; its annual energy
@@ -82,68 +300,44 @@ export function dispatchSupply(
   const assumedGrid = usesSiteGrid(scenario)
   const gridCap = assumedGrid ? Infinity : p.gridMw
   const batteryMw = p.batteryMwh / a.batteryHours
-
-  // Locals, not property reads, in the 8,760-hour loops.
   const hydroMw = p.hydroMw
   const solarMw = p.solarMw
-  const gasMw = p.gasMw
   const ppaMw = p.ppaMw
   const batteryMwh = p.batteryMwh
-  const roundTrip = a.batteryRoundTrip
   const windPerMw = weather.windPerMw
   const solarPerMw = weather.solarPerMw
-  const hasRenewables = windMw > 0 || solarMw > 0
-  const gridRenewable = grid.renewableShare
-  const gridCarbonFree = grid.carbonFreeShare
   const residual = grid.residualKgCo2PerKwh ?? grid.kgCo2PerKwh
   // Module imports as locals: bundlers and test runners may turn them into getters.
   const hours = HOURS_PER_YEAR
-  const monthOf = MONTH_OF_HOUR
 
   // Hydro: what it would give without an energy cap, then scaled to the annual allowance.
-  let hydroWanted = 0
-  if (hydroMw > 0) {
-    for (let i = 0; i < hours; i++) {
-      const renewable = hasRenewables
-        ? windMw * (windPerMw[i] ?? 0) + solarMw * (solarPerMw[i] ?? 0)
-        : 0
-      const need = (facility[i] ?? 0) - renewable
-      hydroWanted += need <= 0 ? 0 : need < hydroMw ? need : hydroMw
-    }
-  }
-  const hydroBudget = hydroMw * HOURS_PER_YEAR * p.hydroCapacityFactor
+  const hydroWanted =
+    hydroMw > 0 ? hydroWithoutCap(facility, windPerMw, solarPerMw, windMw, solarMw, hydroMw) : 0
+  const hydroBudget = hydroMw * hours * p.hydroCapacityFactor
   const hydroScale = hydroWanted > hydroBudget ? hydroBudget / hydroWanted : 1
-
-  const sources = SUPPLY_SOURCES.length
-  const monthly = new Float64Array(12 * sources)
-  // Grid alone (the common case: the site's grid, or a connection that covers every hour):
-  // a single pass of sums, no merit order.
-  let peak = 0
-  for (let i = 0; i < hours; i++) if ((facility[i] ?? 0) > peak) peak = facility[i] ?? 0
-  const gridOnly = !hasRenewables && hydroMw === 0 && batteryMwh === 0 && peak <= gridCap
-  let start = batteryMwh / 2
-  let pass = gridOnly ? gridPass() : runPass(start)
-  for (let k = 1; k < BATTERY_PASSES && batteryMwh > 0; k++) {
-    if (Math.abs(pass.endCharge - start) <= 1e-9 * batteryMwh) break
-    start = pass.endCharge
-    pass = runPass(start)
-  }
-
-  function gridPass(): ReturnType<typeof runPass> {
-    monthly.fill(0)
-    let gridSum = 0
-    let contractSum = 0
-    for (let i = 0; i < hours; i++) {
-      const demand = facility[i] ?? 0
-      const contract = demand < ppaMw ? demand : ppaMw
-      gridSum += demand
-      contractSum += contract
-      const row = (monthOf[i] ?? 0) * sources + 4
-      monthly[row] = (monthly[row] ?? 0) + demand
-    }
-    const rest = gridSum - contractSum
-    return {
-      endCharge: 0,
+  const demandSum = sum(facility)
+  const peak = max(facility)
+  const gridOnly =
+    windMw === 0 && solarMw === 0 && hydroMw === 0 && batteryMwh === 0 && peak <= gridCap
+  const runPass = (charge: number): Pass => {
+    const pass: Pass = {
+      facility,
+      windPerMw,
+      solarPerMw,
+      windMw,
+      solarMw,
+      hydroMw,
+      hydroScale,
+      gasMw: p.gasMw,
+      ppaMw,
+      gridCap,
+      batteryMwh,
+      batteryMw,
+      roundTrip: a.batteryRoundTrip,
+      gridRenewable: grid.renewableShare,
+      gridCarbonFree: grid.carbonFreeShare,
+      monthly: new Float64Array(12 * SOURCES),
+      charge,
       wind: 0,
       solar: 0,
       windGenerated: 0,
@@ -152,134 +346,33 @@ export function dispatchSupply(
       solarTaken: 0,
       hydro: 0,
       battery: 0,
-      grid: gridSum,
+      grid: 0,
       gas: 0,
       unserved: 0,
       unservedHours: 0,
       curtailed: 0,
-      renewable: contractSum + rest * gridRenewable,
-      carbonFree: contractSum + rest * gridCarbonFree,
-      marketGrid: rest,
-      gridPeak: peak,
+      renewable: 0,
+      carbonFree: 0,
+      marketGrid: 0,
+      gridPeak: 0,
     }
+    let from = 0
+    for (let m = 0; m < 12; m++) {
+      const to = from + 24 * (DAYS_PER_MONTH[m] ?? 30)
+      if (gridOnly) gridOnlyHours(pass, from, to, m)
+      else dispatchHours(pass, from, to, m)
+      from = to
+    }
+    return pass
+  }
+  let start = batteryMwh / 2
+  let r = runPass(start)
+  for (let k = 1; k < BATTERY_PASSES && batteryMwh > 0; k++) {
+    if (Math.abs(r.charge - start) <= 1e-9 * batteryMwh) break
+    start = r.charge
+    r = runPass(start)
   }
 
-  function runPass(charge0: number) {
-    monthly.fill(0)
-    let wind = 0
-    let solar = 0
-    let windGenerated = 0
-    let solarGenerated = 0
-    let windTaken = 0
-    let solarTaken = 0
-    let hydro = 0
-    let battery = 0
-    let gridSum = 0
-    let gas = 0
-    let unserved = 0
-    let unservedHours = 0
-    let curtailed = 0
-    let renewable = 0
-    let carbonFree = 0
-    let marketGrid = 0
-    let gridPeak = 0
-    let charge = charge0
-    for (let i = 0; i < hours; i++) {
-      const demand = facility[i] ?? 0
-      let need = demand
-      let windUsed = 0
-      let solarUsed = 0
-      if (hasRenewables) {
-        const windGen = windMw * (windPerMw[i] ?? 0)
-        const solarGen = solarMw * (solarPerMw[i] ?? 0)
-        windGenerated += windGen
-        solarGenerated += solarGen
-        const reGen = windGen + solarGen
-        const reUsed = demand < reGen ? demand : reGen
-        let surplus = reGen - reUsed
-        let stored = 0
-        if (surplus > 0 && charge < batteryMwh) {
-          stored = Math.min(surplus, batteryMw, (batteryMwh - charge) / roundTrip)
-          charge += stored * roundTrip
-          surplus -= stored
-        }
-        curtailed += surplus
-        need -= reUsed
-        // Wind and solar used directly or stored carry their lifecycle emissions; the
-        // battery's output was counted when it was charged.
-        const windShare = reGen > 0 ? windGen / reGen : 0
-        windUsed = reUsed * windShare
-        solarUsed = reUsed - windUsed
-        windTaken += (reUsed + stored) * windShare
-        solarTaken += (reUsed + stored) * (1 - windShare)
-      }
-      const hydroOut = (need < hydroMw ? need : hydroMw) * hydroScale
-      need -= hydroOut
-      let batteryOut = 0
-      if (charge > 0 && need > 0) {
-        batteryOut = Math.min(need, batteryMw, charge)
-        charge -= batteryOut
-        need -= batteryOut
-      }
-      const gridOut = need < gridCap ? need : gridCap
-      need -= gridOut
-      const gasOut = need < gasMw ? need : gasMw
-      need -= gasOut
-      if (need > 1e-9) {
-        unserved += need
-        unservedHours++
-      } else {
-        need = 0
-      }
-      // The contract is matched hour by hour against grid energy; the rest of the grid energy
-      // carries the grid's shares (renewable, carbon-free) and the residual mix.
-      const contract = gridOut < ppaMw ? gridOut : ppaMw
-      const gridRest = gridOut - contract
-      const onSite = windUsed + solarUsed + hydroOut + batteryOut
-      renewable += onSite + contract + gridRest * gridRenewable
-      carbonFree += onSite + contract + gridRest * gridCarbonFree
-      marketGrid += gridRest
-      if (gridOut > gridPeak) gridPeak = gridOut
-      wind += windUsed
-      solar += solarUsed
-      hydro += hydroOut
-      battery += batteryOut
-      gridSum += gridOut
-      gas += gasOut
-      const row = (monthOf[i] ?? 0) * sources
-      monthly[row] = (monthly[row] ?? 0) + windUsed
-      monthly[row + 1] = (monthly[row + 1] ?? 0) + solarUsed
-      monthly[row + 2] = (monthly[row + 2] ?? 0) + hydroOut
-      monthly[row + 3] = (monthly[row + 3] ?? 0) + batteryOut
-      monthly[row + 4] = (monthly[row + 4] ?? 0) + gridOut
-      monthly[row + 5] = (monthly[row + 5] ?? 0) + gasOut
-      monthly[row + 6] = (monthly[row + 6] ?? 0) + need
-    }
-    return {
-      endCharge: charge,
-      wind,
-      solar,
-      windGenerated,
-      solarGenerated,
-      windTaken,
-      solarTaken,
-      hydro,
-      battery,
-      grid: gridSum,
-      gas,
-      unserved,
-      unservedHours,
-      curtailed,
-      renewable,
-      carbonFree,
-      marketGrid,
-      gridPeak,
-    }
-  }
-
-  const r = pass
-  let demandSum = 0
-  for (let i = 0; i < hours; i++) demandSum += facility[i] ?? 0
   // Emissions are linear in energy: t = MWh × 1000 kWh/MWh × kg/kWh ÷ 1000 kg/t = MWh × kg/kWh.
   const co2Location = r.grid * grid.kgCo2PerKwh + r.gas * a.gasKgPerKwh
   const co2Market = r.marketGrid * residual + r.gas * a.gasKgPerKwh
@@ -291,7 +384,7 @@ export function dispatchSupply(
     r.gas * a.gasKgPerKwh * a.gasLifecycleFactor
   // Annual matching: every MWh of renewable generation and contract volume counts, whatever
   // the hour, up to the year's demand.
-  const contractVolume = ppaMw * HOURS_PER_YEAR
+  const contractVolume = ppaMw * hours
   const gridUncontracted = Math.max(0, r.grid - contractVolume)
   const renewableAnnual = Math.min(
     demandSum,
@@ -299,8 +392,9 @@ export function dispatchSupply(
       r.solarGenerated +
       r.hydro +
       Math.min(contractVolume, r.grid) +
-      gridUncontracted * gridRenewable,
+      gridUncontracted * grid.renewableShare,
   )
+  const monthly = r.monthly
   return {
     gwh: {
       wind: r.wind / 1000,
@@ -313,7 +407,7 @@ export function dispatchSupply(
       curtailed: r.curtailed / 1000,
     },
     monthlyGwh: Array.from({ length: 12 }, (_, m) =>
-      Array.from({ length: sources }, (_, k) => (monthly[m * sources + k] ?? 0) / 1000),
+      Array.from({ length: SOURCES }, (_, k) => (monthly[m * SOURCES + k] ?? 0) / 1000),
     ),
     co2LocationTonnes: co2Location,
     co2MarketTonnes: co2Market,
@@ -328,9 +422,9 @@ export function dispatchSupply(
     hydroBudgetUsed: hydroBudget > 0 ? r.hydro / hydroBudget : 0,
     hydroScaled: hydroScale < 1,
     assumedGrid,
-    firmMw: gridCap + hydroMw + gasMw + batteryMw,
+    firmMw: gridCap + hydroMw + p.gasMw + batteryMw,
     gridPeakMw: r.gridPeak,
     batteryStartMwh: start,
-    batteryEndMwh: r.endCharge,
+    batteryEndMwh: r.charge,
   }
 }

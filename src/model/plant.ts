@@ -157,6 +157,33 @@ export function planPlant(scenario: Scenario, a: Assumptions, pressurePa = 10132
   }
 }
 
+/**
+ * The same plant per MW of compute design power (rack count scaled to 1 MW of racks): at full
+ * load every power and heat of an hour is this plant's × `computeDesignMw`, so the design hour
+ * of a campus does not depend on its size and is computed once per plant shape.
+ */
+export function unitPlant(plant: Plant, a: Assumptions): Plant {
+  const auxMw = a.auxItFraction
+  const itDesignMw = 1 + auxMw
+  const lightingMw = a.lightingFraction * itDesignMw
+  const liquidHeat = plant.liquidShare
+  const airHeat =
+    (itDesignMw -
+      liquidHeat +
+      itDesignMw * (upsLossFraction(plant.upsLoadingDesign, a) + a.distributionLoss) +
+      lightingMw) *
+    (1 + plant.crahFanPerMw)
+  return {
+    ...plant,
+    computeDesignMw: 1,
+    auxMw,
+    itDesignMw,
+    lightingMw,
+    liquid: { ...plant.liquid, designHeatMw: liquidHeat },
+    air: { ...plant.air, designHeatMw: airHeat },
+  }
+}
+
 /** UPS loss as a share of its load at loading x: c0/x + c1 + c2·x (Schneider WP 113 form). */
 export function upsLossFraction(loading: number, a: Assumptions): number {
   const x = Math.max(loading, 0.02)

@@ -161,13 +161,8 @@ export function simulate(
 
   const facilityF32 = new Float32Array(HOURS_PER_YEAR)
   const pue = new Float32Array(HOURS_PER_YEAR)
-  const hours = HOURS_PER_YEAR
-  const itMw = year.itMwh / hours
-  for (let i = 0; i < hours; i++) {
-    const f = facility[i] ?? 0
-    facilityF32[i] = f
-    pue[i] = f / itMw
-  }
+  const itMw = year.itMwh / HOURS_PER_YEAR
+  fillSeries(facility, itMw, facilityF32, pue)
 
   const itEnergyMwh = year.itMwh
   const facilitySum = year.facilityMwh
@@ -289,6 +284,24 @@ export function simulate(
       monthlySupplyGwh: dispatch.monthlyGwh,
       monthlyPue,
     },
+  }
+}
+
+/**
+ * The hourly facility and PUE series. Every 8,760-hour loop lives in a small function that does
+ * nothing after it: V8 then optimizes it on entry, instead of compiling the loop mid-call whose
+ * code, missing type feedback for what follows the loop, deoptimized on every call.
+ */
+function fillSeries(
+  facility: Float64Array,
+  itMw: number,
+  facilityOut: Float32Array,
+  pueOut: Float32Array,
+): void {
+  for (let i = 0; i < facility.length; i++) {
+    const f = facility[i] ?? 0
+    facilityOut[i] = f
+    pueOut[i] = f / itMw
   }
 }
 

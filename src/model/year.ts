@@ -1,9 +1,10 @@
 import type { Assumptions } from './constants'
-import { HOURS_PER_YEAR, MONTH_OF_HOUR } from './climate'
+import { DAYS_PER_MONTH, HOURS_PER_YEAR } from './climate'
 import {
   adiabaticSinkC,
   hourLoads,
   leiChillerCop,
+  unitPlant,
   loopCoefficients,
   newHour,
   newLoopCoefficients,
@@ -32,6 +33,8 @@ export interface LoopKernel {
   readonly waterPerRejected: Float64Array
   readonly waterPerHeat: Float64Array
   readonly pumpPerRejected: Float64Array
+  /** The loop's chillers follow the Lei regression (COP by part load, `copInverse` NaN). */
+  readonly lei: boolean
   /** Hours the loop needs chillers (load > 0). */
   readonly chillerHours: number
   /** Hours the economiser's outside air is locked out by the air class's dew point limit. */
@@ -100,6 +103,7 @@ export function loopKernel(
     waterPerRejected: new Float64Array(n),
     waterPerHeat: new Float64Array(n),
     pumpPerRejected: new Float64Array(n),
+    lei: loop.sink === 'tower',
     chillerHours: 0,
     humidLockoutHours: 0,
     noChillerSupplyC: -Infinity,
@@ -172,10 +176,49 @@ export interface YearPass {
   readonly design: DesignHour
 }
 
+/** What one pass over a span of hours reads and adds to: one object per `runYear` call. */
+interface Sweep {
+  readonly L: LoopKernel
+  readonly A: LoopKernel
+  readonly ql: number
+  readonly qa: number
+  readonly pumpBase: number
+  readonly fixed: number
+  readonly tr: number
+  readonly hpL: number
+  readonly hpA: number
+  readonly designL: number
+  readonly designA: number
+  readonly minPart: number
+  readonly copMax: number
+  readonly makeup: number
+  readonly exportPump: number
+  readonly reuseScale: number
+  /** Share of heat recovered per hour (× reuseScale); all zeros without reuse. */
+  readonly reuseShare: Float64Array
+  readonly facilityOut: Float64Array
+  facility: number
+  transformers: number
+  chillers: number
+  fans: number
+  pumps: number
+  heatPumps: number
+  water: number
+  recovered: number
+  freeHours: number
+  liquidChillerHours: number
+  peakDayWater: number
+  dayWater: number
+}
+
+const NO_REUSE = new Float64Array(HOURS_PER_YEAR)
+
 /**
  * Runs the year: facility power of every hour at utilization `u` into `facilityOut`, and the
  * design hour at full load without heat reuse. `reuseShare[i]` × `reuseScale` is the share of
- * heat recovered in hour i (null: none).
+ * heat recovered in hour i (null: none). The hours are swept a month at a time, so the sweep is
+ * a function V8 optimizes on entry rather than by on-stack replacement mid-year (whose code,
+ * compiled before the post-loop code had run, deoptimized on every call: 0.55 vs 1.6 ms).
  */
 export function runYear(
   plant: Plant,
@@ -189,29 +232,106 @@ export function runYear(
   const L = loopKernel(plant.liquid, weather, plant.pressurePa, a)
   const A = loopKernel(plant.air, weather, plant.pressurePa, a)
   const loads = hourLoads(plant, a, u)
-  const full = hourLoads(plant, a, 1)
-  const ql = loads.liquidHeatMw
-  const qa = loads.airHeatMw
-  const ql1 = full.liquidHeatMw
-  const qa1 = full.airHeatMw
   const economizer = plant.air.sink === 'economizer'
-  const pumpBase = a.pumpLiquid * ql + (economizer ? 0 : a.pumpAirLoop * qa)
-  const pumpBase1 = a.pumpLiquid * ql1 + (economizer ? 0 : a.pumpAirLoop * qa1)
-  const fixed = loads.itMw + loads.upsLossMw + loads.distributionLossMw + loads.lightingMw
-  const fixed1 = full.itMw + full.upsLossMw + full.distributionLossMw + full.lightingMw
-  const crah = loads.crahFansMw
-  const crah1 = full.crahFansMw
-  const tr = 1 + a.transformerLoss
-  const hpL = plant.liquid.heatPumpPerRecovered
-  const hpA = plant.air.heatPumpPerRecovered
-  const designL = plant.liquid.designHeatMw
-  const designA = plant.air.designHeatMw
-  const minPart = a.chillerMinPartLoad
-  const copMax = a.chillerCopMax
-  const makeup = a.closedLoopMakeupLPerKwh * loads.itMw
   const useReuse = reuseShare !== null && reuseScale > 0
-  const exportPump = a.pumpCondenser
+  const sweep: Sweep = {
+    L,
+    A,
+    ql: loads.liquidHeatMw,
+    qa: loads.airHeatMw,
+    pumpBase:
+      a.pumpLiquid * loads.liquidHeatMw + (economizer ? 0 : a.pumpAirLoop * loads.airHeatMw),
+    fixed:
+      loads.itMw + loads.upsLossMw + loads.distributionLossMw + loads.lightingMw + loads.crahFansMw,
+    tr: 1 + a.transformerLoss,
+    hpL: plant.liquid.heatPumpPerRecovered,
+    hpA: plant.air.heatPumpPerRecovered,
+    designL: plant.liquid.designHeatMw,
+    designA: plant.air.designHeatMw,
+    minPart: a.chillerMinPartLoad,
+    copMax: a.chillerCopMax,
+    makeup: a.closedLoopMakeupLPerKwh * loads.itMw,
+    exportPump: a.pumpCondenser,
+    reuseScale: useReuse ? reuseScale : 0,
+    reuseShare: useReuse && reuseShare !== null ? reuseShare : NO_REUSE,
+    facilityOut,
+    facility: 0,
+    transformers: 0,
+    chillers: 0,
+    fans: 0,
+    pumps: 0,
+    heatPumps: 0,
+    water: 0,
+    recovered: 0,
+    freeHours: 0,
+    liquidChillerHours: 0,
+    peakDayWater: 0,
+    dayWater: 0,
+  }
+  const monthIt = new Float64Array(12)
+  const monthFacility = new Float64Array(12)
+  let from = 0
+  for (let m = 0; m < 12; m++) {
+    const to = from + 24 * (DAYS_PER_MONTH[m] ?? 30)
+    const before = sweep.facility
+    sweepHours(sweep, from, to)
+    monthFacility[m] = sweep.facility - before
+    monthIt[m] = loads.itMw * (to - from)
+    from = to
+  }
+  const hours = HOURS_PER_YEAR
+  // The design hour per MW of compute, memoised per plant shape; this campus is k times it.
+  const unit = designUnit(plant, a, L, A)
+  const k = plant.computeDesignMw
+  const best = unit.hour
+  const design: DesignHour = {
+    hour: best,
+    facilityMw: unit.facilityMw * k,
+    heatMw: unit.heatMw * k,
+    chillersMw: unit.chillersMw * k,
+    chillerLoadMw: unit.chillerLoadMw * k,
+    freeCooling: unit.freeCooling,
+    liquidNeedsChillers: plant.liquidShare > 0 && (L.load[best] ?? 0) > 0,
+    liquidSupplyNoChillersC: L.noChillerSupplyC,
+  }
+  return {
+    itMwh: loads.itMw * hours,
+    facilityMwh: sweep.facility,
+    upsMwh: loads.upsLossMw * hours,
+    distributionMwh: loads.distributionLossMw * hours,
+    transformersMwh: sweep.transformers,
+    lightingMwh: loads.lightingMw * hours,
+    crahFansMwh: loads.crahFansMw * hours,
+    chillersMwh: sweep.chillers,
+    heatRejectionFansMwh: sweep.fans,
+    pumpsMwh: sweep.pumps,
+    heatPumpsMwh: sweep.heatPumps,
+    waterM3: sweep.water,
+    recoveredMwh: sweep.recovered,
+    freeCoolingHours: sweep.freeHours,
+    liquidChillerHours: sweep.liquidChillerHours,
+    peakDayWaterM3: sweep.peakDayWater,
+    monthItMwh: monthIt,
+    monthFacilityMwh: monthFacility,
+    humidLockoutHours: A.humidLockoutHours,
+    design,
+  }
+}
 
+/** Inverse COP of the Lei regression at a part load (towers' water-cooled chillers). */
+function leiCopInverse(part: number, condenserC: number, minPart: number, copMax: number): number {
+  return 1 / Math.min(copMax, leiChillerCop(Math.min(1, Math.max(minPart, part)), condenserC))
+}
+
+/**
+ * Hours [from, to) of the year's pass: `loopPower` and `simulateHour`'s arithmetic over the loop
+ * kernels, at utilization u and (for the design hour) at full load with no heat reuse.
+ */
+function sweepHours(s: Sweep, from: number, to: number): void {
+  const { L, A, ql, qa, pumpBase, fixed, tr, hpL, hpA, designL, designA, minPart, copMax } = s
+  const { makeup, exportPump, reuseScale, reuseShare, facilityOut } = s
+  const leiL = L.lei
+  const leiA = A.lei
   const Lload = L.load
   const LcopInv = L.copInverse
   const Lcond = L.condenserC
@@ -228,9 +348,8 @@ export function runYear(
   const AwatR = A.waterPerRejected
   const AwatH = A.waterPerHeat
   const ApumpR = A.pumpPerRejected
-
-  let itSum = 0
   let facilitySum = 0
+  let trSum = 0
   let chillerSum = 0
   let fanSum = 0
   let pumpSum = 0
@@ -239,61 +358,50 @@ export function runYear(
   let recoveredSum = 0
   let freeHours = 0
   let liquidChillerHours = 0
-  let peakDayWater = 0
-  let dayWater = 0
-  let trSum = 0
-  const monthIt = new Float64Array(12)
-  const monthFacility = new Float64Array(12)
+  let peakDayWater = s.peakDayWater
+  let dayWater = s.dayWater
+  const heat = ql + qa
 
-  let best = 0
-  let bestMw = -Infinity
-  let bestChillers = 0
-  let maxChillerLoad = 0
-  // Module imports as locals: bundlers and test runners may turn them into getters.
-  const hours = HOURS_PER_YEAR
-  const monthOf = MONTH_OF_HOUR
-
-  for (let i = 0; i < hours; i++) {
+  for (let i = from; i < to; i++) {
     // Heat recovered for reuse: from the warm liquid loop first (`recoveredSplit`).
-    const recovered = useReuse ? reuseScale * (reuseShare[i] ?? 0) * (ql + qa) : 0
-    const recL = recovered < ql ? recovered : ql
+    const recovered = reuseScale * (reuseShare[i] ?? 0) * heat
+    const recL = Math.min(recovered, ql)
     const recA = recovered - recL
     const loadL = Lload[i] ?? 0
     const loadA = Aload[i] ?? 0
-    let invL = LcopInv[i] ?? 0
-    let invA = AcopInv[i] ?? 0
-
-    // The annual hour at utilization u.
     const chLoadL = ql * loadL
     const chLoadA = qa * loadA
-    if (chLoadL > 0 && invL !== invL) {
-      const part = chLoadL / designL
-      const cop = leiChillerCop(part < minPart ? minPart : part > 1 ? 1 : part, Lcond[i] ?? 0)
-      invL = 1 / (cop < copMax ? cop : copMax)
-    }
-    if (chLoadA > 0 && invA !== invA) {
-      const part = chLoadA / designA
-      const cop = leiChillerCop(part < minPart ? minPart : part > 1 ? 1 : part, Acond[i] ?? 0)
-      invA = 1 / (cop < copMax ? cop : copMax)
-    }
-    const chL = chLoadL > 0 ? chLoadL * invL : 0
-    const chA = chLoadA > 0 ? chLoadA * invA : 0
+    const chL =
+      chLoadL > 0
+        ? chLoadL *
+          (leiL
+            ? leiCopInverse(chLoadL / designL, Lcond[i] ?? 0, minPart, copMax)
+            : (LcopInv[i] ?? 0))
+        : 0
+    const chA =
+      chLoadA > 0
+        ? chLoadA *
+          (leiA
+            ? leiCopInverse(chLoadA / designA, Acond[i] ?? 0, minPart, copMax)
+            : (AcopInv[i] ?? 0))
+        : 0
     const rejL = ql - recL + chL
     const rejA = qa - recA + chA
     const fans =
-      (ql > 0 ? rejL * (LfanR[i] ?? 0) + (chLoadL + chL) * (LfanC[i] ?? 0) : 0) +
-      (qa > 0 ? rejA * (AfanR[i] ?? 0) + (chLoadA + chA) * (AfanC[i] ?? 0) : 0)
+      rejL * (LfanR[i] ?? 0) +
+      (chLoadL + chL) * (LfanC[i] ?? 0) +
+      rejA * (AfanR[i] ?? 0) +
+      (chLoadA + chA) * (AfanC[i] ?? 0)
     const pumps =
-      pumpBase +
-      (ql > 0 ? rejL * (LpumpR[i] ?? 0) : 0) +
-      (qa > 0 ? rejA * (ApumpR[i] ?? 0) : 0) +
-      exportPump * recovered
+      pumpBase + rejL * (LpumpR[i] ?? 0) + rejA * (ApumpR[i] ?? 0) + exportPump * recovered
     const heatPumps = recL * hpL + recA * hpA
-    const before = fixed + crah + chL + chA + fans + pumps + heatPumps
+    const before = fixed + chL + chA + fans + pumps + heatPumps
     const facility = before * tr
     const water =
-      (ql > 0 ? rejL * (LwatR[i] ?? 0) + ql * (LwatH[i] ?? 0) : 0) +
-      (qa > 0 ? rejA * (AwatR[i] ?? 0) + qa * (AwatH[i] ?? 0) : 0) +
+      rejL * (LwatR[i] ?? 0) +
+      ql * (LwatH[i] ?? 0) +
+      rejA * (AwatR[i] ?? 0) +
+      qa * (AwatH[i] ?? 0) +
       makeup
     facilityOut[i] = facility
     facilitySum += facility
@@ -309,85 +417,122 @@ export function runYear(
     if (!freeL) liquidChillerHours++
     dayWater += water
     if (i % 24 === 23) {
-      if (dayWater > peakDayWater) peakDayWater = dayWater
+      peakDayWater = Math.max(peakDayWater, dayWater)
       dayWater = 0
     }
-    const m = monthOf[i] ?? 0
-    monthFacility[m] = (monthFacility[m] ?? 0) + facility
-    itSum += loads.itMw
-
-    // The same hour at full load with no heat reuse, for the design hour.
-    const chLoadL1 = ql1 * loadL
-    const chLoadA1 = qa1 * loadA
-    let invL1 = LcopInv[i] ?? 0
-    let invA1 = AcopInv[i] ?? 0
-    if (chLoadL1 > 0 && invL1 !== invL1) {
-      const part = chLoadL1 / designL
-      const cop = leiChillerCop(part < minPart ? minPart : part > 1 ? 1 : part, Lcond[i] ?? 0)
-      invL1 = 1 / (cop < copMax ? cop : copMax)
-    }
-    if (chLoadA1 > 0 && invA1 !== invA1) {
-      const part = chLoadA1 / designA
-      const cop = leiChillerCop(part < minPart ? minPart : part > 1 ? 1 : part, Acond[i] ?? 0)
-      invA1 = 1 / (cop < copMax ? cop : copMax)
-    }
-    const chL1 = chLoadL1 > 0 ? chLoadL1 * invL1 : 0
-    const chA1 = chLoadA1 > 0 ? chLoadA1 * invA1 : 0
-    const rejL1 = ql1 + chL1
-    const rejA1 = qa1 + chA1
-    const fans1 =
-      (ql1 > 0 ? rejL1 * (LfanR[i] ?? 0) + (chLoadL1 + chL1) * (LfanC[i] ?? 0) : 0) +
-      (qa1 > 0 ? rejA1 * (AfanR[i] ?? 0) + (chLoadA1 + chA1) * (AfanC[i] ?? 0) : 0)
-    const pumps1 =
-      pumpBase1 +
-      (ql1 > 0 ? rejL1 * (LpumpR[i] ?? 0) : 0) +
-      (qa1 > 0 ? rejA1 * (ApumpR[i] ?? 0) : 0)
-    const facility1 = (fixed1 + crah1 + chL1 + chA1 + fans1 + pumps1) * tr
-    if (facility1 > bestMw) {
-      bestMw = facility1
-      best = i
-      bestChillers = chL1 + chA1
-    }
-    const chillerLoad1 = chLoadL1 + chLoadA1
-    if (chillerLoad1 > maxChillerLoad) maxChillerLoad = chillerLoad1
   }
-  for (let m = 0; m < 12; m++) monthIt[m] = loads.itMw * 24 * daysIn(m)
-  const design: DesignHour = {
-    hour: best,
-    facilityMw: bestMw,
-    heatMw: ql1 + qa1,
-    chillersMw: bestChillers,
-    chillerLoadMw: maxChillerLoad,
-    freeCooling: (ql1 <= 0 || (Lload[best] ?? 0) <= 0) && (qa1 <= 0 || (Aload[best] ?? 0) <= 0),
-    liquidNeedsChillers: plant.liquidShare > 0 && (Lload[best] ?? 0) > 0,
-    liquidSupplyNoChillersC: L.noChillerSupplyC,
-  }
-  return {
-    itMwh: itSum,
-    facilityMwh: facilitySum,
-    upsMwh: loads.upsLossMw * hours,
-    distributionMwh: loads.distributionLossMw * hours,
-    transformersMwh: trSum,
-    lightingMwh: loads.lightingMw * hours,
-    crahFansMwh: crah * hours,
-    chillersMwh: chillerSum,
-    heatRejectionFansMwh: fanSum,
-    pumpsMwh: pumpSum,
-    heatPumpsMwh: heatPumpSum,
-    waterM3: waterSum,
-    recoveredMwh: recoveredSum,
-    freeCoolingHours: freeHours,
-    liquidChillerHours,
-    peakDayWaterM3: peakDayWater,
-    monthItMwh: monthIt,
-    monthFacilityMwh: monthFacility,
-    humidLockoutHours: A.humidLockoutHours,
-    design,
-  }
+  s.facility += facilitySum
+  s.transformers += trSum
+  s.chillers += chillerSum
+  s.fans += fanSum
+  s.pumps += pumpSum
+  s.heatPumps += heatPumpSum
+  s.water += waterSum
+  s.recovered += recoveredSum
+  s.freeHours += freeHours
+  s.liquidChillerHours += liquidChillerHours
+  s.peakDayWater = peakDayWater
+  s.dayWater = dayWater
 }
 
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const
-const daysIn = (m: number): number => DAYS[m] ?? 30
+/** The design hour of a plant per MW of compute design power (`unitPlant`). */
+interface DesignUnit {
+  readonly hour: number
+  readonly facilityMw: number
+  readonly heatMw: number
+  readonly chillersMw: number
+  readonly chillerLoadMw: number
+  readonly freeCooling: boolean
+}
+
+const designCache = new WeakMap<LoopKernel, WeakMap<LoopKernel, Map<string, DesignUnit>>>()
+
+/**
+ * Full load, no heat reuse, every hour of the year, per MW of compute: the worst hour and the
+ * largest chiller load. It depends on the loops (their kernels) and the plant's shape — liquid
+ * share, UPS loading, CRAH fan rate — not on its size: memoised on those.
+ */
+function designUnit(plant: Plant, a: Assumptions, L: LoopKernel, A: LoopKernel): DesignUnit {
+  let byAir = designCache.get(L)
+  if (!byAir) {
+    byAir = new WeakMap()
+    designCache.set(L, byAir)
+  }
+  let byShape = byAir.get(A)
+  if (!byShape) {
+    byShape = new Map()
+    byAir.set(A, byShape)
+  }
+  const shape = `${plant.liquidShare}|${plant.upsLoadingDesign}|${plant.crahFanPerMw}|${plant.air.sink}`
+  const cached = byShape.get(shape)
+  if (cached) return cached
+  const unit = unitPlant(plant, a)
+  const full = hourLoads(unit, a, 1)
+  const ql = full.liquidHeatMw
+  const qa = full.airHeatMw
+  const economizer = plant.air.sink === 'economizer'
+  const pumpBase = a.pumpLiquid * ql + (economizer ? 0 : a.pumpAirLoop * qa)
+  const fixed =
+    full.itMw + full.upsLossMw + full.distributionLossMw + full.lightingMw + full.crahFansMw
+  const tr = 1 + a.transformerLoss
+  let best = 0
+  let bestMw = -Infinity
+  let bestChillers = 0
+  let maxChillerLoad = 0
+  for (let i = 0; i < HOURS_PER_YEAR; i++) {
+    const chLoadL = ql * (L.load[i] ?? 0)
+    const chLoadA = qa * (A.load[i] ?? 0)
+    const chL =
+      chLoadL > 0
+        ? chLoadL *
+          (L.lei
+            ? leiCopInverse(
+                chLoadL / unit.liquid.designHeatMw,
+                L.condenserC[i] ?? 0,
+                a.chillerMinPartLoad,
+                a.chillerCopMax,
+              )
+            : (L.copInverse[i] ?? 0))
+        : 0
+    const chA =
+      chLoadA > 0
+        ? chLoadA *
+          (A.lei
+            ? leiCopInverse(
+                chLoadA / unit.air.designHeatMw,
+                A.condenserC[i] ?? 0,
+                a.chillerMinPartLoad,
+                a.chillerCopMax,
+              )
+            : (A.copInverse[i] ?? 0))
+        : 0
+    const rejL = ql + chL
+    const rejA = qa + chA
+    const fans =
+      rejL * (L.fanPerRejected[i] ?? 0) +
+      (chLoadL + chL) * (L.fanPerChillerSide[i] ?? 0) +
+      rejA * (A.fanPerRejected[i] ?? 0) +
+      (chLoadA + chA) * (A.fanPerChillerSide[i] ?? 0)
+    const pumps = pumpBase + rejL * (L.pumpPerRejected[i] ?? 0) + rejA * (A.pumpPerRejected[i] ?? 0)
+    const facility = (fixed + chL + chA + fans + pumps) * tr
+    if (facility > bestMw) {
+      bestMw = facility
+      best = i
+      bestChillers = chL + chA
+    }
+    maxChillerLoad = Math.max(maxChillerLoad, chLoadL + chLoadA)
+  }
+  const result: DesignUnit = {
+    hour: best,
+    facilityMw: bestMw,
+    heatMw: ql + qa,
+    chillersMw: bestChillers,
+    chillerLoadMw: maxChillerLoad,
+    freeCooling: (ql <= 0 || (L.load[best] ?? 0) <= 0) && (qa <= 0 || (A.load[best] ?? 0) <= 0),
+  }
+  byShape.set(shape, result)
+  return result
+}
 
 /**
  * The design hour at full load, no heat-reuse credit, by simulating every hour with the scalar
