@@ -321,7 +321,7 @@ export const FIELDS = [
   ),
   num(
     'power.hydroMw',
-    'Hydro plant',
+    'Hydro',
     'MW',
     [0, 20000, 10],
     0,
