@@ -186,23 +186,27 @@ export function shiftClimate(
   const dewPoint = new Float32Array(HOURS_PER_YEAR)
   // Hours with the same (dry bulb, dew point) pair share one solution: typical years repeat many.
   const cache = new Map<number, number>()
+  const dewCache = new Map<number, number>()
   for (let i = 0; i < HOURS_PER_YEAR; i++) {
     const t = climate.dryBulbC[i] ?? 0
     const dew = climate.dewPointC[i] ?? t
     const key = Math.round(t * 10) * 10000 + Math.round(dew * 10)
     let shift = cache.get(key)
-    if (shift === undefined) {
+    let shiftedDew = dewCache.get(key)
+    if (shift === undefined || shiftedDew === undefined) {
       const rh = relativeHumidityPct(t, dew)
       shift = wetBulbC(t + offsetC, rh, climate.pressurePa) - wetBulbC(t, rh, climate.pressurePa)
+      // The same relative humidity at the shifted temperature: p_v' = p_sat(T') · p_v / p_sat(T).
+      const vapour =
+        (saturationPressurePa(t + offsetC) * saturationPressurePa(Math.min(dew, t))) /
+        saturationPressurePa(t)
+      shiftedDew = dewPointFromVapourC(vapour)
       cache.set(key, shift)
+      dewCache.set(key, shiftedDew)
     }
     dryBulb[i] = t + offsetC
     wetBulb[i] = (climate.wetBulbC[i] ?? 0) + shift
-    // The same relative humidity at the shifted temperature: p_v' = p_sat(T') · p_v / p_sat(T).
-    const vapour =
-      (saturationPressurePa(t + offsetC) * saturationPressurePa(Math.min(dew, t))) /
-      saturationPressurePa(t)
-    dewPoint[i] = dewPointFromVapourC(vapour)
+    dewPoint[i] = shiftedDew
   }
   return { dryBulbC: dryBulb, wetBulbC: wetBulb, dewPointC: dewPoint }
 }

@@ -339,10 +339,26 @@ export function fanAirflow(loop: Loop, sinkC: number, approachK: number, minFlow
   return Math.min(1, Math.max(minFlow, (mean - target) / (mean - sinkC)))
 }
 
+/** Whether air on the wet-bulb line at `t` lies inside the class's dew point and RH limits. */
+function insideEnvelope(
+  t: number,
+  wetBulbC: number,
+  airClass: AirClassSpec,
+  pressurePa: number,
+): boolean {
+  const ratio = ratioOnWetBulbLine(t, wetBulbC, pressurePa)
+  const dew = dewPointFromRatioC(ratio, pressurePa)
+  if (dew > airClass.maxDewPointC) return false
+  const rh = (100 * saturationPressurePa(Math.min(dew, t))) / saturationPressurePa(t)
+  return rh <= airClass.maxRhPct
+}
+
 /**
  * Lowest supply-air temperature an outside-air economiser may reach with its pads inside the
- * air class, °C: along the line of constant wet bulb, evaporation raises the dew point and the
- * humidity; the pads stop where either limit is reached (bisection between T_wb and T_db).
+ * air class, °C (never below the wet bulb): along the line of constant wet bulb, evaporation
+ * raises the dew point and the humidity, and the pads stop where either limit is reached. The
+ * dew point limit is a closed form (the line's humidity ratio is a ratio of linear functions of
+ * T); the humidity limit, where it binds above it, by bisection to 1e-3 K.
  */
 export function envelopePadLimitC(
   dryBulbC: number,
@@ -350,18 +366,19 @@ export function envelopePadLimitC(
   airClass: AirClassSpec,
   pressurePa: number,
 ): number {
-  const inside = (t: number): boolean => {
-    const ratio = ratioOnWetBulbLine(t, wetBulbC, pressurePa)
-    const dew = dewPointFromRatioC(ratio, pressurePa)
-    const rh = (100 * saturationPressurePa(Math.min(dew, t))) / saturationPressurePa(t)
-    return dew <= airClass.maxDewPointC && rh <= airClass.maxRhPct
-  }
-  if (inside(wetBulbC)) return wetBulbC
-  let low = wetBulbC
+  if (insideEnvelope(wetBulbC, wetBulbC, airClass, pressurePa)) return wetBulbC
+  // W(T) = (a − 1.006·(T − T_wb)) / (b + 1.86·T) = W_max ⇒ T, ASHRAE eq. 33.
+  const ws = humidityRatio(saturationPressurePa(wetBulbC), pressurePa)
+  const a = (2501 - 2.326 * wetBulbC) * ws
+  const b = 2501 - 4.186 * wetBulbC
+  const wMax = humidityRatioAtDewPoint(airClass.maxDewPointC, pressurePa)
+  const dewLimit = (a + 1.006 * wetBulbC - wMax * b) / (1.006 + 1.86 * wMax)
+  let low = Math.max(wetBulbC, Math.min(dryBulbC, dewLimit))
+  if (insideEnvelope(low, wetBulbC, airClass, pressurePa)) return low
   let high = dryBulbC
   for (let k = 0; k < 30 && high - low > 1e-3; k++) {
     const mid = (low + high) / 2
-    if (inside(mid)) high = mid
+    if (insideEnvelope(mid, wetBulbC, airClass, pressurePa)) high = mid
     else low = mid
   }
   return high
@@ -525,10 +542,11 @@ function economizerCoefficients(
   if (dewPointC > loop.airClass.maxDewPointC) {
     free = 0
   } else if (dryBulbC > supply) {
-    const padOutlet = Math.max(
-      adiabaticSinkC(dryBulbC, wetBulbC, a.adiabaticEffectiveness),
-      envelopePadLimitC(dryBulbC, wetBulbC, loop.airClass, pressurePa),
-    )
+    const pads = adiabaticSinkC(dryBulbC, wetBulbC, a.adiabaticEffectiveness)
+    // The pads' own outlet, unless the class stops evaporation earlier.
+    const padOutlet = insideEnvelope(pads, wetBulbC, loop.airClass, pressurePa)
+      ? pads
+      : Math.max(pads, envelopePadLimitC(dryBulbC, wetBulbC, loop.airClass, pressurePa))
     if (padOutlet <= supply) {
       evaporatedK = dryBulbC - supply
     } else if (padOutlet < ret) {

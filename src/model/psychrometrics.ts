@@ -34,24 +34,28 @@ export function pressureAtElevationPa(elevationM: number): number {
  * (falling back to bisection), to 1e-6 K; typically 3–5 iterations.
  */
 export function wetBulbC(dryBulbC: number, relHumidityPct: number, pressurePa = 101325): number {
-  const vapour = (saturationPressurePa(dryBulbC) * Math.min(Math.max(relHumidityPct, 0), 100)) / 100
+  const rh = Math.min(Math.max(relHumidityPct, 0), 100)
+  const vapour = (saturationPressurePa(dryBulbC) * rh) / 100
   const target = enthalpyKjPerKg(dryBulbC, humidityRatio(vapour, pressurePa))
-  const excess = (t: number): number =>
-    enthalpyKjPerKg(t, humidityRatio(saturationPressurePa(t), pressurePa)) - target
   let low = dryBulbC - 60
   let high = dryBulbC
-  let t = dryBulbC - (100 - Math.min(Math.max(relHumidityPct, 0), 100)) / 8
+  let t = dryBulbC - (100 - rh) / 8
   for (let i = 0; i < 60; i++) {
-    const f = excess(t)
+    const f = saturatedEnthalpyKjPerKg(t, pressurePa) - target
     if (f > 0) high = t
     else low = t
-    const slope = (excess(t + 1e-3) - f) / 1e-3
+    const slope = (saturatedEnthalpyKjPerKg(t + 1e-3, pressurePa) - target - f) / 1e-3
     let next = t - f / slope
     if (!(next > low && next < high)) next = (low + high) / 2
     if (Math.abs(next - t) < 1e-6 || high - low < 1e-6) return next
     t = next
   }
   return t
+}
+
+/** Enthalpy of saturated air at `tC`, kJ per kg dry air. */
+export function saturatedEnthalpyKjPerKg(tC: number, pressurePa: number): number {
+  return enthalpyKjPerKg(tC, humidityRatio(saturationPressurePa(tC), pressurePa))
 }
 
 /** Relative humidity, %, from dry bulb and dew point. */
@@ -102,17 +106,15 @@ export function ratioOnWetBulbLine(tC: number, wetBulbC: number, pressurePa: num
  * (typically 3–4 steps; the saturated enthalpy rises monotonically with T).
  */
 export function saturatedTemperatureForEnthalpyC(h: number, pressurePa: number): number {
-  const excess = (t: number): number =>
-    enthalpyKjPerKg(t, humidityRatio(saturationPressurePa(t), pressurePa)) - h
   let low = -60
   let high = 80
   // Start from the linear fit h ≈ 10 + 2.4·T near 0–30 °C.
   let t = Math.min(high, Math.max(low, (h - 10) / 2.4))
   for (let i = 0; i < 60; i++) {
-    const f = excess(t)
+    const f = saturatedEnthalpyKjPerKg(t, pressurePa) - h
     if (f > 0) high = t
     else low = t
-    const slope = (excess(t + 1e-4) - f) / 1e-4
+    const slope = (saturatedEnthalpyKjPerKg(t + 1e-4, pressurePa) - h - f) / 1e-4
     let next = t - f / slope
     if (!(next > low && next < high)) next = (low + high) / 2
     if (Math.abs(next - t) < 1e-6 || high - low < 1e-6) return next

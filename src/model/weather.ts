@@ -68,10 +68,24 @@ export function supplyProfiles(climate: Climate, a: Assumptions): Profiles {
 let lastWeather: Weather | null = null
 let lastWeatherAssumptions: Assumptions | null = null
 
-/** Coldest hour of the year that 99.6 % of hours are warmer than, °C. */
+/**
+ * Coldest hour of the year that 99.6 % of hours are warmer than, °C: the (k+1)-th smallest of
+ * the year, k = ⌊0.004 × 8,759⌋ = 35, kept in a small sorted list (no sort of the year).
+ */
 function heatingDesignC(dryBulbC: Float32Array): number {
-  const sorted = Float32Array.from(dryBulbC).sort()
-  return sorted[Math.floor(0.004 * (sorted.length - 1))] ?? 0
+  const k = Math.floor(0.004 * (dryBulbC.length - 1))
+  const coldest = new Float64Array(k + 1).fill(Infinity)
+  for (let i = 0; i < dryBulbC.length; i++) {
+    const t = dryBulbC[i] ?? 0
+    if (t >= (coldest[k] ?? Infinity)) continue
+    let j = k
+    while (j > 0 && (coldest[j - 1] ?? Infinity) > t) {
+      coldest[j] = coldest[j - 1] ?? Infinity
+      j--
+    }
+    coldest[j] = t
+  }
+  return coldest[k] ?? 0
 }
 
 export function prepareWeather(climate: Climate, offsetC: number, a: Assumptions): Weather {
