@@ -26,6 +26,13 @@ import {
   type Scenario,
 } from '../../src/model'
 
+/**
+ * A test that meets a site for the first time decodes its climate and builds its loop kernels:
+ * 0.1–0.5 s, up to 2 s on this busy 2-core machine, so each block gets a timeout it stays far
+ * under.
+ */
+const SITE_WORK = { timeout: 20_000 }
+
 type Patch = Partial<Omit<Scenario, 'power'>> & { power?: Partial<Scenario['power']> }
 const scenario = (patch: Patch): Scenario => {
   const { power, ...rest } = patch
@@ -43,7 +50,7 @@ const a = DEFAULT_ASSUMPTIONS
 const airHall = (site: Scenario['site'], cooling: Scenario['cooling']): Scenario =>
   scenario({ site, rack: 'h100-dgx', cooling })
 
-describe('point 3: the outside-air economiser inside the ASHRAE envelope', () => {
+describe('point 3: the outside-air economiser inside the ASHRAE envelope', SITE_WORK, () => {
   it('evaporation stops where the class’s dew point or humidity limit is reached (HAND invariant)', () => {
     const p = 101325
     for (const [db, dp] of [
@@ -124,7 +131,7 @@ describe('point 3: the outside-air economiser inside the ASHRAE envelope', () =>
   })
 })
 
-describe('point 4: cooling towers and the hybrid option', () => {
+describe('point 4: cooling towers and the hybrid option', SITE_WORK, () => {
   it('evaporated share from the air’s state: about half at −5 °C, above 1 in hot dry air (HAND bounds)', () => {
     // Model reference §2.6/§7.6: 0.75–0.95 in warm weather, ≈ 0.7 or less in cold air; hot dry
     // air is itself cooled by evaporation, so the latent share exceeds 1.
@@ -202,7 +209,7 @@ describe('point 4: cooling towers and the hybrid option', () => {
   })
 })
 
-describe('point 8 (cooling): air density, freeze warning on the offset climate', () => {
+describe('point 8 (cooling): air density, freeze warning on the offset climate', SITE_WORK, () => {
   it('CRAH fans at Las Cruces (1,200 m) work harder by the pressure ratio (HAND)', () => {
     const climate = loadClimate('las-cruces')
     const site = planPlant(airHall('las-cruces', 'air-chiller'), a, climate.pressurePa)
