@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { DEFAULT_SCENARIO, scenarioToJson, setField } from '../src/model'
 import {
   BACKUP_KEY,
+  MAX_BACKUPS,
   MAX_SAVED,
   PREFS_KEY,
   STORAGE_KEY,
@@ -14,6 +15,7 @@ import {
   importText,
   loadLibrary,
   openSaved,
+  overwriteSaved,
   renameSaved,
   saveCurrent,
   useCampus,
@@ -86,19 +88,48 @@ describe('decodeLibrary', () => {
 describe('loadLibrary', () => {
   it('recovers from corrupt storage: notice, backup of the raw text, a clean list', () => {
     storage.setItem(STORAGE_KEY, '{"version":1,"scenarios":[{"id":"a"')
-    loadLibrary(storage)
+    loadLibrary(storage, new Date('2026-01-01T00:00:00Z'))
     const state = useCampus.getState()
     expect(state.saved).toEqual([])
     expect(state.notices).toHaveLength(1)
     expect(state.notices[0]?.tone).toBe('warning')
-    expect(storage.getItem(BACKUP_KEY)).toBe('{"version":1,"scenarios":[{"id":"a"')
+    expect(storage.getItem(`${BACKUP_KEY}/2026-01-01T00:00:00.000Z`)).toBe(
+      '{"version":1,"scenarios":[{"id":"a"',
+    )
     expect(decodeLibrary(storage.getItem(STORAGE_KEY)).problems).toEqual([])
+  })
+
+  it('keeps the last three corruptions, dated, instead of overwriting one backup', () => {
+    storage.setItem(BACKUP_KEY, 'from an earlier version')
+    const days = ['2026-01-02', '2026-01-03', '2026-01-04', '2026-01-05']
+    for (const day of days) {
+      storage.setItem(STORAGE_KEY, `broken on ${day}`)
+      loadLibrary(storage, new Date(`${day}T10:00:00Z`))
+    }
+    const backups = [...Array(storage.length).keys()]
+      .map((i) => storage.key(i) ?? '')
+      .filter((k) => k.startsWith(BACKUP_KEY))
+      .sort()
+    expect(backups).toEqual(days.slice(1).map((d) => `${BACKUP_KEY}/${d}T10:00:00.000Z`))
+    expect(backups.map((k) => storage.getItem(k))).toEqual(
+      days.slice(1).map((d) => `broken on ${d}`),
+    )
+    expect(MAX_BACKUPS).toBe(3)
+    expect(useCampus.getState().notices.at(-1)?.title).toContain(backups.at(-1))
+  })
+
+  it('a backup the browser cannot store leaves the stored text as it was', () => {
+    storage.setItem(STORAGE_KEY, 'broken')
+    storage.failWrites = true
+    loadLibrary(storage)
+    expect(storage.getItem(STORAGE_KEY)).toBe('broken')
+    expect(useCampus.getState().notices.at(-1)?.title).not.toContain(BACKUP_KEY)
   })
 
   it('works with no storage at all', () => {
     loadLibrary(null)
     expect(useCampus.getState().saved).toEqual([])
-    expect(saveCurrent('kept in memory')).not.toBeNull()
+    expect(saveCurrent('kept in memory')).toMatchObject({ ok: true, persisted: false })
     expect(useCampus.getState().saved).toHaveLength(1)
   })
 
@@ -121,7 +152,9 @@ describe('saved scenarios', () => {
   const stored = () => decodeLibrary(storage.getItem(STORAGE_KEY)).saved
 
   it('save, rename, duplicate, open and delete survive a reload', () => {
-    const id = saveCurrent('Norway A') ?? ''
+    const saved = saveCurrent('Norway A')
+    const id = saved.ok ? saved.id : ''
+    expect(saved).toMatchObject({ ok: true, persisted: true })
     renameSaved(id, '  Norway   B ')
     duplicateSaved(id)
     expect(stored().map((e) => e.scenario.name)).toEqual(['Norway B', 'Norway B (copy)'])
@@ -134,10 +167,30 @@ describe('saved scenarios', () => {
     expect(stored().map((e) => e.scenario.name)).toEqual(['Norway B (copy)'])
   })
 
-  it('a failed write leaves a notice, never an exception', () => {
+  it('a save the browser refuses is never shown as saved, and says how to free space', () => {
+    saveCurrent('Kept')
     storage.failWrites = true
-    expect(() => saveCurrent('x')).not.toThrow()
-    expect(useCampus.getState().notices.at(-1)?.tone).toBe('error')
+    const before = useCampus.getState().saved
+    const r = saveCurrent('Refused')
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.problem).toMatch(/storage for this site is full.*Delete.*Export current/)
+    expect(useCampus.getState().saved).toBe(before)
+    const first = before[0]?.id ?? ''
+    for (const result of [
+      renameSaved(first, 'Renamed'),
+      duplicateSaved(first),
+      overwriteSaved(first),
+      deleteSaved(first),
+    ])
+      expect(result.ok).toBe(false)
+    expect(useCampus.getState().saved).toBe(before)
+    expect(importText(scenarioToJson({ ...DEFAULT_SCENARIO, name: 'In' })).ok).toBe(false)
+    expect(useCampus.getState().saved).toBe(before)
+    expect(useCampus.getState().scenario).toBe(DEFAULT_SCENARIO)
+    // After a reload only what was stored is there.
+    storage.failWrites = false
+    loadLibrary(storage)
+    expect(useCampus.getState().saved.map((e) => e.scenario.name)).toEqual(['Kept'])
   })
 
   it('refuses to save past the limit', () => {
@@ -147,7 +200,7 @@ describe('saved scenarios', () => {
       scenario: DEFAULT_SCENARIO,
     }))
     useCampus.setState({ saved: many })
-    expect(saveCurrent('one too many')).toBeNull()
+    expect(saveCurrent('one too many').ok).toBe(false)
     expect(useCampus.getState().saved).toHaveLength(MAX_SAVED)
   })
 })

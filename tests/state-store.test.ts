@@ -3,10 +3,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULT_SCENARIO, decodeClimate, type SiteId } from '../src/model'
 import {
   COALESCE_MS,
+  PRESETS,
   UNDO_LIMIT,
   clearCompare,
   commitEdit,
   dismissNotice,
+  isAutomaticName,
   notify,
   pinCompare,
   redo,
@@ -15,6 +17,7 @@ import {
   selectEvaluation,
   setField,
   setScenario,
+  siteCampusName,
   swapCompare,
   undo,
   useCampus,
@@ -164,5 +167,51 @@ describe('notices', () => {
     expect(a).not.toBe(b)
     dismissNotice(a)
     expect(useCampus.getState().notices.map((n) => n.title)).toEqual(['two'])
+  })
+})
+
+describe('the name follows the site unless the user typed one', () => {
+  const name = (): string => useCampus.getState().scenario.name
+
+  it('renames the default campus with its site, in the same undo step', () => {
+    setField('site', 'abilene')
+    expect(name()).toBe('AI campus (Abilene, Texas)')
+    commitEdit()
+    setField('site', 'narvik')
+    expect(name()).toBe(DEFAULT_SCENARIO.name)
+    undo()
+    expect(useCampus.getState().scenario).toMatchObject({
+      site: 'abilene',
+      name: 'AI campus (Abilene, Texas)',
+    })
+    undo()
+    expect(useCampus.getState().scenario).toEqual(DEFAULT_SCENARIO)
+  })
+
+  it('renames a preset', () => {
+    const preset = PRESETS.find((p) => p.id === 'stargate-abilene')
+    if (!preset) throw new Error('preset missing')
+    setScenario({ ...DEFAULT_SCENARIO, site: 'abilene', name: preset.name })
+    setField('site', 'narvik')
+    expect(name()).toBe(DEFAULT_SCENARIO.name)
+  })
+
+  it('keeps a name the user typed', () => {
+    setField('name', 'Fjord North')
+    commitEdit()
+    setField('site', 'abilene')
+    expect(name()).toBe('Fjord North')
+  })
+
+  it('knows every preset by the name in its file', () => {
+    for (const preset of PRESETS) {
+      const file = JSON.parse(readFileSync(`public/scenarios/${preset.id}.json`, 'utf8')) as {
+        name?: unknown
+      }
+      expect(file.name, preset.id).toBe(preset.name)
+      expect(isAutomaticName(preset.name)).toBe(true)
+    }
+    expect(isAutomaticName('My campus')).toBe(false)
+    expect(siteCampusName('singapore')).toBe('AI campus (Singapore)')
   })
 })

@@ -1,5 +1,5 @@
 import { READOUT_SPEC_BY_KEY, SITES, type ReadoutKey, type Readouts, type Scenario } from '../model'
-import { formatQuantity, type Units } from '../state'
+import { formatQuantity, formatTemperatureDelta, joinUnit, type Units } from '../state'
 
 /** What an exported image says about itself, so it stands alone on a slide. */
 export interface Caption {
@@ -59,7 +59,7 @@ export function buildCaption(
   const offset =
     scenario.climateOffsetC === 0
       ? ''
-      : `, climate ${scenario.climateOffsetC > 0 ? '+' : ''}${scenario.climateOffsetC} °C`
+      : `, climate ${joinUnit(formatTemperatureDelta(scenario.climateOffsetC, units))}`
   return {
     title: scenario.name,
     subtitle: `${site.label}${offset} · ${viewLabel} · ${DATE.format(date)}`,

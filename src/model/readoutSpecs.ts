@@ -36,6 +36,8 @@ export interface ReadoutSpec {
   readonly source: string
   /** What the number means, in plain words (the methodology panel shows it first). */
   readonly plain?: string
+  /** Among the planner's key figures (shown large above the lists), in this order from 1. */
+  readonly keyFigure?: number
 }
 
 const HOURLY = 'Hourly simulation over the site’s typical year (docs/MODEL.md)'
@@ -62,6 +64,7 @@ export const READOUT_SPECS: readonly ReadoutSpec[] = [
     inputs: ['rack'],
     constants: [],
     source: 'Rack catalog (src/model/racks.ts)',
+    keyFigure: 4,
   },
   {
     key: 'computeBf16Pflops',
@@ -95,6 +98,7 @@ export const READOUT_SPECS: readonly ReadoutSpec[] = [
     inputs: ['rack', 'buildings', 'hallsPerBuilding', 'racksPerHall'],
     constants: ['auxItFraction'],
     source: 'Model reference §7.4 step 1; NVIDIA GB200 SuperPOD reference architecture',
+    keyFigure: 3,
   },
   {
     key: 'itAverageMw',
@@ -124,6 +128,7 @@ export const READOUT_SPECS: readonly ReadoutSpec[] = [
       'chillerEtaAirCooled',
     ],
     source: `${HOURLY}; design hour = worst hour of the typical year`,
+    keyFigure: 1,
   },
   {
     key: 'facilityAverageMw',
@@ -146,6 +151,7 @@ export const READOUT_SPECS: readonly ReadoutSpec[] = [
     inputs: ['site', 'climateOffsetC', 'cooling', 'liquidSupplyC', 'redundancy', 'utilization'],
     constants: ['crahFanPressurePa', 'sfpDry', 'pumpLiquid', 'upsProportional'],
     source: 'The Green Grid / ISO/IEC 30134-2; Lei & Masanet (2022) component models',
+    keyFigure: 2,
   },
   {
     key: 'puePeak',
@@ -351,6 +357,29 @@ export const READOUT_SPECS: readonly ReadoutSpec[] = [
     source: 'Lei & Masanet (2022): φ = clamp((T_r − (T_sink + A)) / (T_r − T_s), 0, 1)',
   },
   {
+    key: 'designDryBulbC',
+    label: 'Design-hour dry bulb',
+    unit: '°C',
+    group: 'cooling',
+    digits: 1,
+    formula: 'outdoor dry-bulb temperature of the design hour (the hour of the facility peak)',
+    inputs: ['site', 'climateOffsetC'],
+    constants: [],
+    source: `${HOURLY}; design hour = worst hour of the typical year`,
+  },
+  {
+    key: 'designWetBulbC',
+    label: 'Design-hour wet bulb',
+    unit: '°C',
+    group: 'cooling',
+    digits: 1,
+    formula:
+      'outdoor wet-bulb temperature of the design hour (enthalpy equality, psychrometrics.ts)',
+    inputs: ['site', 'climateOffsetC'],
+    constants: [],
+    source: `${HOURLY}; design hour = worst hour of the typical year`,
+  },
+  {
     key: 'heatReusedGwhPerYear',
     label: 'Heat recovered for reuse',
     unit: 'GWh/yr',
@@ -423,7 +452,7 @@ export const READOUT_SPECS: readonly ReadoutSpec[] = [
     group: 'water-carbon',
     digits: 0,
     formula:
-      'towers: Q_rej × 3600/h_fg(T_wb) × f_lat × (1 + 1/(CoC − 1)); adiabatic: Q_rej × share × 3600/h_fg × (1 + bleed); closed loops: 0.001 L/kWh IT',
+      'towers and sprayed hybrids: Q_rej × 3600/h_fg(T_wb) × latent share (from the air each hour) × (1 + 1/(CoC − 1)); adiabatic: Q_rej × share × 3600/h_fg × (1 + bleed); closed loops: 0.001 L/kWh IT',
     inputs: ['cooling', 'site', 'climateOffsetC'],
     constants: [
       'towerRangeK',
@@ -432,6 +461,17 @@ export const READOUT_SPECS: readonly ReadoutSpec[] = [
       'adiabaticBleed',
       'closedLoopMakeupLPerKwh',
     ],
+    source: 'Lei & Masanet (2022); model reference §2.6',
+  },
+  {
+    key: 'peakDayWaterM3',
+    label: 'Peak-day water',
+    unit: 'm³',
+    group: 'water-carbon',
+    digits: 0,
+    formula: 'largest daily total of the hourly site water over the typical year',
+    inputs: ['cooling', 'site', 'climateOffsetC'],
+    constants: ['towerRangeK', 'towerLiquidGasRatio', 'cyclesOfConcentration', 'adiabaticBleed'],
     source: 'Lei & Masanet (2022); model reference §2.6',
   },
   {

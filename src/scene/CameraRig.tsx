@@ -10,6 +10,22 @@ import { namedView, type CameraPose } from './views'
 export const rig: { controls: CameraControls | null } = { controls: null }
 
 const scratch = new THREE.Vector3()
+const now = new THREE.Vector3()
+const end = new THREE.Vector3()
+
+/**
+ * Whether the camera is still on its way to where the controls are taking it, by more than a
+ * thousandth of its distance (camera-controls creeps on for a while below that).
+ */
+export function cameraMoving(): boolean {
+  const controls = rig.controls
+  if (!controls) return false
+  const tolerance = 1e-3 * Math.max(1, controls.distance)
+  return (
+    controls.getPosition(now, false).distanceTo(controls.getPosition(end, true)) > tolerance ||
+    controls.getTarget(now, false).distanceTo(controls.getTarget(end, true)) > tolerance
+  )
+}
 
 function round(v: THREE.Vector3): [number, number, number] {
   return [Math.round(v.x * 10) / 10, Math.round(v.y * 10) / 10, Math.round(v.z * 10) / 10]
@@ -33,12 +49,20 @@ export function CameraRig({ layout }: { layout: CampusLayout }) {
   // A named view is re-framed when the site changes, not on every edit of the campus.
   const applied = useRef<{ camera: CameraState; site: string; aspect: number } | null>(null)
 
+  const get = useThree((s) => s.get)
   useEffect(() => {
     const controls = ref.current
     if (!controls) return
     rig.controls = controls
+    const regress = (): void => get().performance.regress()
+    // Busy while the user drags or a transition is under way (renderQuality.ts); not for the
+    // last creeping steps, so the full-resolution frame after a move is not undone.
+    const onUpdate = (): void => {
+      if (userMoving.current || cameraMoving()) regress()
+    }
     const onStart = () => {
       userMoving.current = true
+      regress()
     }
     const onRest = () => {
       if (!userMoving.current) return
@@ -50,13 +74,15 @@ export function CameraRig({ layout }: { layout: CampusLayout }) {
       setCamera(next)
     }
     controls.addEventListener('controlstart', onStart)
+    controls.addEventListener('update', onUpdate)
     controls.addEventListener('rest', onRest)
     return () => {
       controls.removeEventListener('controlstart', onStart)
+      controls.removeEventListener('update', onUpdate)
       controls.removeEventListener('rest', onRest)
       if (rig.controls === controls) rig.controls = null
     }
-  }, [])
+  }, [get])
 
   useEffect(() => {
     const controls = ref.current

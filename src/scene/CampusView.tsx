@@ -1,7 +1,8 @@
 import { Canvas, addAfterEffect, useThree } from '@react-three/fiber'
-import { useDeferredValue, useEffect } from 'react'
+import { useEffect, useLayoutEffect, useRef } from 'react'
 import * as THREE from 'three'
-import { select, useLayout } from '../state'
+import { select, useDeferredLayout } from '../state'
+import { AdaptiveResolution } from './AdaptiveResolution'
 import { CameraRig } from './CameraRig'
 import { Compute } from './Compute'
 import { installDebugHook, noteFrame } from './debug'
@@ -9,20 +10,30 @@ import { Environment } from './Environment'
 import { ExportSurface } from './ExportSurface'
 import { Feeds } from './Feeds'
 import { LabelLayer, LabelPositioner } from './Labels'
-import { InfoCard, Toolbar } from './Overlay'
 import { Picking } from './Picking'
 import { Plant } from './Plant'
+import { BUSY_RESOLUTION, SETTLE_MS, isSoftwareRenderer } from './renderQuality'
 import { SiteWorks } from './SiteWorks'
+import { sceneStats } from './stats'
 import { Terrain } from './Terrain'
 import { CAMERA_FOV_DEG } from './views'
 
 function CampusScene() {
   // The scene follows the layout at a lower priority than the readouts: a slider input
   // updates the numbers within the frame and the 3D campus right after.
-  const layout = useDeferredValue(useLayout())
+  const layout = useDeferredLayout()
   const get = useThree((s) => s.get)
+  const regress = useThree((s) => s.performance.regress)
   const mounted = layout !== null
   useEffect(() => addAfterEffect(() => noteFrame(get(), mounted)), [get, mounted])
+  // A new campus (a slider step, an undo) is drawn at the busy resolution until the view is
+  // still (renderQuality.ts); the first one is not, so the page opens at full resolution.
+  const shown = useRef(layout)
+  useLayoutEffect(() => {
+    if (shown.current !== null && shown.current !== layout) regress()
+    shown.current = layout
+    sceneStats.layout = layout
+  }, [layout, regress])
   if (!layout) return null
   return (
     <>
@@ -41,15 +52,18 @@ function CampusScene() {
 
 /**
  * The 3D campus: one canvas rendered on demand (frames only when something changed, or while
- * rotors turn), the toolbar and the selection card as DOM over it.
+ * rotors turn) and the asset labels over it. Its toolbar and selection card are the planner's
+ * (src/ui): they read and write the same store.
  */
 export function CampusView() {
+  const software = isSoftwareRenderer()
   return (
     <div style={{ position: 'absolute', inset: 0, overflow: 'hidden' }}>
       <Canvas
         frameloop="demand"
         dpr={[1, 1.5]}
-        gl={{ antialias: true }}
+        gl={{ antialias: !software }}
+        performance={{ min: software ? BUSY_RESOLUTION : 1, max: 1, debounce: SETTLE_MS }}
         camera={{ fov: CAMERA_FOV_DEG, near: 1, far: 50_000, position: [900, 700, 1400] }}
         onCreated={(state) => {
           state.gl.toneMapping = THREE.ACESFilmicToneMapping
@@ -58,12 +72,11 @@ export function CampusView() {
         onPointerMissed={() => select(null)}
         style={{ background: '#dfe9f2' }}
       >
+        <AdaptiveResolution />
         <CampusScene />
         <ExportSurface />
       </Canvas>
       <LabelLayer />
-      <Toolbar />
-      <InfoCard />
     </div>
   )
 }

@@ -2,7 +2,7 @@ import { useFrame } from '@react-three/fiber'
 import { useMemo, type CSSProperties } from 'react'
 import * as THREE from 'three'
 import type { CampusLayout } from '../layout'
-import { useCampus, useLayout, type LayerId } from '../state'
+import { useCampus, useDeferredLayout, type LayerId } from '../state'
 import { groundY } from './sceneData'
 
 /**
@@ -136,7 +136,7 @@ const elements = new Map<string, HTMLDivElement>()
 
 /** The label elements (DOM, outside the canvas). */
 export function LabelLayer() {
-  const layout = useLayout()
+  const layout = useDeferredLayout()
   const labels = useMemo(() => (layout ? labelsFor(layout) : []), [layout])
   return (
     <div

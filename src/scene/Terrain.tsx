@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import * as THREE from 'three'
 import { fbm, terrainHeightM, type CampusLayout, type TerrainSpec } from '../layout'
 import type { Terrain as TerrainKind } from '../model'
@@ -160,6 +160,7 @@ export function Terrain({ layout }: { layout: CampusLayout }) {
   // Rebuilt only when the terrain itself changes (the key), not on every layout.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const geometry = useMemo(() => buildTerrain(t), [key])
+  useEffect(() => () => geometry.dispose(), [geometry])
   const trees = useMemo(() => treeBoxes(layout), [layout])
   const m = materials()
   const sea = t.seaLevelYM

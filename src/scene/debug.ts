@@ -2,7 +2,7 @@ import type { RootState } from '@react-three/fiber'
 import * as THREE from 'three'
 import { parseScenario, formatProblem } from '../model'
 import { lastLayoutMs, selectLayout, setScenario, useCampus } from '../state'
-import { rig } from './CameraRig'
+import { cameraMoving, rig } from './CameraRig'
 import { pickTargets } from './sceneData'
 import { sceneStats } from './stats'
 
@@ -32,6 +32,14 @@ export interface CampusDebug {
   pose(): { position: [number, number, number]; target: [number, number, number] } | null
   /** Where a selectable asset's top centre is on the page (CSS pixels), or null off screen. */
   screenOf(kind: string, index: number): { x: number; y: number } | null
+  /** Frames rendered since the page opened. */
+  frames(): number
+  /**
+   * True when the view is still: it shows the current scenario's layout (none pending at
+   * deferred priority or waiting for a climate), no camera move or transition is under way,
+   * and it draws at full resolution (renderQuality.ts).
+   */
+  settled(): boolean
   /** Loads a scenario document through the store (problems as text; empty when loaded). */
   setScenario(doc: unknown): string[]
 }
@@ -65,6 +73,18 @@ export function installDebugHook(state: RootState): void {
       return performance.now() - t0
     },
     layoutMs: lastLayoutMs,
+    frames: () => sceneStats.frames,
+    settled: () => {
+      const { performance } = state.get()
+      const current = selectLayout(useCampus.getState())
+      return (
+        current !== null &&
+        sceneStats.layout === current &&
+        performance.current === performance.max &&
+        !useCampus.getState().dragging &&
+        !cameraMoving()
+      )
+    },
     firstFrameAt: () => sceneStats.firstFrameAt,
     counts: () => {
       const layout = selectLayout(useCampus.getState())
@@ -111,6 +131,7 @@ export function installDebugHook(state: RootState): void {
 
 /** After each frame: the time of the first one that shows the campus (with a 1-pixel read-back). */
 export function noteFrame(state: RootState, campusMounted: boolean): void {
+  sceneStats.frames++
   if (sceneStats.firstFrameAt !== null || !campusMounted) return
   if (state.gl.info.render.calls === 0) return
   const ctx = state.gl.getContext()

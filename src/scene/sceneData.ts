@@ -9,6 +9,7 @@ import {
   type UnitKind,
   type UnitRow,
 } from '../layout'
+import type { SelectKind } from '../state'
 import { boxData, putBox, type BoxData } from './Boxes'
 
 /** Roof slab thickness and the slab yards stand on, metres. */
@@ -154,19 +155,6 @@ export function rectBoxes(rects: readonly Rect[], y: number, h: number): BoxData
 export function groundY(layout: CampusLayout, x: number, z: number): number {
   return terrainHeightM(layout.terrain, x, z)
 }
-
-export type SelectKind =
-  | 'hall'
-  | 'building'
-  | 'cooling'
-  | 'generators'
-  | 'substation'
-  | 'battery'
-  | 'gas'
-  | 'solar'
-  | 'hydro'
-  | 'wind'
-  | 'line'
 
 /** The scene layer each selectable kind belongs to. */
 export const KIND_LAYER: Readonly<Record<SelectKind, 'compute' | 'cooling' | 'power'>> = {

@@ -1,3 +1,5 @@
+import type { CampusLayout } from '../layout'
+
 /**
  * Counters the scene keeps for the test and bench hook (read-only outside the scene): how the
  * racks are drawn at the current level of detail.
@@ -10,4 +12,8 @@ export const sceneStats = {
   racksInRows: 0,
   /** performance.now() when the first frame with the campus on it was finished; null before. */
   firstFrameAt: null as number | null,
+  /** Frames rendered so far. */
+  frames: 0,
+  /** The layout the scene shows (it follows the store's at deferred priority). */
+  layout: null as CampusLayout | null,
 }

@@ -1,20 +1,11 @@
 import type { CampusLayout, Rect } from '../layout'
+import type { CameraViewId } from '../state'
 
 export type Vec3 = readonly [number, number, number]
 
 export interface CameraPose {
   readonly position: Vec3
   readonly target: Vec3
-}
-
-export type NamedView = 'overview' | 'top' | 'hall' | 'cooling' | 'power'
-
-export const VIEW_LABELS: Readonly<Record<NamedView, string>> = {
-  overview: 'Overview',
-  top: 'Top plan',
-  hall: 'Hall interior',
-  cooling: 'Cooling yard',
-  power: 'Power feed',
 }
 
 export const CAMERA_FOV_DEG = 40
@@ -46,8 +37,8 @@ function obliqueAt(r: Rect, aspect: number, elevationDeg: number, targetY = 0): 
   }
 }
 
-/** The named camera views for a layout; `aspect` is the viewport's width over height. */
-export function namedView(layout: CampusLayout, view: NamedView, aspect: number): CameraPose {
+/** The named camera views (state's CAMERA_VIEWS) for a layout; `aspect` is width over height. */
+export function namedView(layout: CampusLayout, view: CameraViewId, aspect: number): CameraPose {
   switch (view) {
     case 'overview':
       return obliqueAt(grow(layout.developed, 30), aspect, 30)

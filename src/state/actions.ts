@@ -8,6 +8,7 @@ import {
   type Scenario,
 } from '../model'
 import { ensureClimate } from './climate'
+import { isAutomaticName, siteCampusName } from './presets'
 import {
   useCampus,
   type CameraState,
@@ -39,14 +40,18 @@ export function commitEdit(): void {
 /**
  * Sets one scenario field by path (e.g. `power.hydroMw`). Numbers are clamped to the field's
  * range (counts rounded); a value the schema refuses (NaN, an unknown site…) changes nothing
- * and its problem is returned for the control to show. Null when the value was taken.
+ * and its problem is returned for the control to show. Null when the value was taken. A new
+ * site renames a campus whose name came with its site or a preset (presets.ts), not one the
+ * user typed.
  */
 export function setField<P extends FieldPath>(path: P, value: FieldValue<P>): Problem | null {
   const { scenario } = useCampus.getState()
   const result = trySetField(scenario, path, value)
   if (!result.ok) return result.problem
-  const next = result.scenario
+  let next = result.scenario
   if (next === scenario) return null
+  if (next.site !== scenario.site && isAutomaticName(scenario.name))
+    next = { ...next, name: siteCampusName(next.site) }
   const nowMs = Date.now()
   const coalesce =
     openEdit !== null && openEdit.path === path && nowMs - openEdit.atMs < COALESCE_MS
@@ -120,6 +125,11 @@ export function setXray(xray: boolean): void {
 
 export function setMotion(motion: boolean): void {
   useCampus.setState({ motion })
+}
+
+/** A slider is held (true) or let go (false). */
+export function setDragging(dragging: boolean): void {
+  if (useCampus.getState().dragging !== dragging) useCampus.setState({ dragging })
 }
 
 export function setTimeOfDay(timeOfDayH: number): void {

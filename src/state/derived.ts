@@ -9,12 +9,16 @@ import {
 import { selectShownScenario } from './phase'
 import { useCampus, type CampusState } from './store'
 
-function memoizeLast2<A, B, R>(fn: (a: A, b: B) => R): (a: A, b: B) => R {
+/** `fn` memoised on the identities of its two arguments; `latest()` is the last result, if any. */
+function memoizeLast2<A, B, R>(
+  fn: (a: A, b: B) => R,
+): ((a: A, b: B) => R) & { latest(): R | null } {
   let last: { a: A; b: B; result: R } | null = null
-  return (a, b) => {
+  const memo = (a: A, b: B): R => {
     if (last === null || last.a !== a || last.b !== b) last = { a, b, result: fn(a, b) }
     return last.result
   }
+  return Object.assign(memo, { latest: () => last?.result ?? null })
 }
 
 const evaluateMemo = memoizeLast2((scenario: Scenario, climate: Climate) =>
@@ -29,6 +33,14 @@ export function selectEvaluation(state: CampusState): Evaluation | null {
   const scenario = selectShownScenario(state)
   const climate = state.climates[scenario.site]
   return climate ? evaluateMemo(scenario, climate) : null
+}
+
+/**
+ * What the readouts show: the current evaluation or, while a new site's climate loads, the last
+ * one computed (dimmed by the panel), so the numbers do not blank out for a moment.
+ */
+export function selectShownEvaluation(state: CampusState): Evaluation | null {
+  return selectEvaluation(state) ?? evaluateMemo.latest()
 }
 
 /** Readouts and series of the current scenario (stable reference until the scenario changes). */

@@ -97,14 +97,3 @@ export function exportImages(
   if (!exporter) return Promise.reject(new Error('Image export is not available.'))
   return exporter(request, onProgress)
 }
-
-/** Names of the camera views as people read them (buttons, file names, captions). */
-export const CAMERA_VIEW_LABELS: Readonly<Record<CameraViewId | 'current' | 'custom', string>> = {
-  overview: 'Overview',
-  top: 'Top plan',
-  hall: 'Hall interior',
-  cooling: 'Cooling yard',
-  power: 'Power feed',
-  current: 'Current view',
-  custom: 'Custom view',
-}

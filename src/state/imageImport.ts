@@ -1,6 +1,6 @@
-import { formatProblem, parseScenario, type Scenario } from '../model'
+import { MAX_SCENARIO_BYTES, formatProblem, parseScenario, type Scenario } from '../model'
 import { notify, setCamera, setScenario } from './actions'
-import { readPngText, SCENARIO_KEYWORD } from './pngText'
+import { findPngText, SCENARIO_KEYWORD } from './pngText'
 import type { CameraState } from './store'
 import { cameraFromParam, cameraToParam } from './url'
 
@@ -16,13 +16,34 @@ export type ImageReading =
  * them with the same schema as a scenario file; says plainly why an image cannot be used.
  */
 export function readImageMetadata(bytes: Uint8Array): ImageReading {
-  const text = readPngText(bytes, SCENARIO_KEYWORD)
-  if (text === null) {
-    return {
-      ok: false,
-      reason: 'This image carries no campus scenario (only images exported by this app do).',
+  try {
+    return readMetadata(bytes)
+  } catch {
+    return { ok: false, reason: 'This image is damaged: its metadata could not be read.' }
+  }
+}
+
+function readMetadata(bytes: Uint8Array): ImageReading {
+  const found = findPngText(bytes, SCENARIO_KEYWORD, MAX_SCENARIO_BYTES)
+  if (!found.found) {
+    switch (found.reason) {
+      case 'not-png':
+        return { ok: false, reason: 'This file is not a PNG image.' }
+      case 'too-large':
+        return {
+          ok: false,
+          reason: `The scenario in this image is ${((found.bytes ?? 0) / 1_000_000).toFixed(1)} MB; scenarios are under 1 MB, so it was not read.`,
+        }
+      case 'unreadable':
+        return { ok: false, reason: 'The scenario in this image is damaged (not readable text).' }
+      case 'absent':
+        return {
+          ok: false,
+          reason: 'This image carries no campus scenario (only images exported by this app do).',
+        }
     }
   }
+  const text = found.text
   let payload: unknown
   try {
     payload = JSON.parse(text)

@@ -3,6 +3,7 @@ import { notify, setScenario, setUnits } from './actions'
 import { parseImport, type ImportResult } from './files'
 import {
   BACKUP_KEY,
+  MAX_BACKUPS,
   MAX_SAVED,
   PREFS_KEY,
   STORAGE_KEY,
@@ -22,10 +23,14 @@ const NAME_MAX = (() => {
 })()
 
 /**
- * Reads the saved scenarios (and preferences) from `store`. Anything unreadable is copied to
- * BACKUP_KEY, dropped from the list and named in a notice; the planner always opens.
+ * Reads the saved scenarios (and preferences) from `store`. Anything unreadable is copied to a
+ * dated backup (the newest MAX_BACKUPS are kept), dropped from the list and named in a notice;
+ * the planner always opens.
  */
-export function loadLibrary(store: Storage | null = browserStorage()): void {
+export function loadLibrary(
+  store: Storage | null = browserStorage(),
+  now: Date = new Date(),
+): void {
   storage = store
   if (store === null) {
     useCampus.setState({ saved: [] })
@@ -40,16 +45,16 @@ export function loadLibrary(store: Storage | null = browserStorage()): void {
   const { saved, problems } = decodeLibrary(text)
   useCampus.setState({ saved })
   if (problems.length > 0 && text !== null) {
-    let kept = true
+    let backup: string | null = null
     try {
-      store.setItem(BACKUP_KEY, text)
+      backup = keepBackup(store, text, now)
       store.setItem(STORAGE_KEY, encodeLibrary(saved))
     } catch {
-      kept = false
+      // The raw text stays where it was: nothing is lost, the clean list lives in memory.
     }
     notify({
       tone: 'warning',
-      title: `Some saved scenarios could not be read and were set aside${kept ? ` (a copy is kept in this browser under "${BACKUP_KEY}")` : ''}:`,
+      title: `Some saved scenarios could not be read and were set aside${backup === null ? '' : ` (a copy is kept in this browser under "${backup}"; the last ${MAX_BACKUPS} copies are kept)`}:`,
       details: problems,
     })
   }
@@ -62,6 +67,25 @@ export function loadLibrary(store: Storage | null = browserStorage()): void {
   }
 }
 
+/**
+ * Copies unreadable text to `BACKUP_KEY/<ISO date>` and drops all but the newest MAX_BACKUPS
+ * copies (the single undated slot of earlier versions counts as the oldest). Returns the key.
+ */
+function keepBackup(store: Storage, text: string, now: Date): string {
+  const key = `${BACKUP_KEY}/${now.toISOString()}`
+  store.setItem(key, text)
+  const backups: string[] = []
+  for (let i = 0; i < store.length; i++) {
+    const k = store.key(i)
+    if (k !== null && (k === BACKUP_KEY || k.startsWith(`${BACKUP_KEY}/`))) backups.push(k)
+  }
+  // ISO dates sort by time; the bare prefix sorts before them all.
+  backups.sort()
+  for (const old of backups.slice(0, Math.max(0, backups.length - MAX_BACKUPS)))
+    store.removeItem(old)
+  return key
+}
+
 /** Remembers the unit system for the next visit. */
 export function saveUnitsPreference(units: Units): void {
   try {
@@ -71,27 +95,42 @@ export function saveUnitsPreference(units: Units): void {
   }
 }
 
-function write(saved: readonly SavedScenario[]): boolean {
-  useCampus.setState({ saved })
+/** How the browser took a change to the saved scenarios. */
+export type SaveResult =
+  /** Stored, or (`persisted: false`) kept for this session where the browser allows no storage. */
+  | { readonly ok: true; readonly persisted: boolean }
+  /** Not stored and not shown: the list is as it was; `problem` says why and what to do. */
+  | { readonly ok: false; readonly problem: string }
+
+/** A save that made a new entry: its id when it went through. */
+export type SaveNewResult =
+  | { readonly ok: true; readonly persisted: boolean; readonly id: string }
+  | { readonly ok: false; readonly problem: string }
+
+/** What to tell the user when the browser refuses to store the list. */
+export const STORAGE_FULL =
+  'The browser refused to store it: its storage for this site is full. Delete saved scenarios you no longer need, or keep this one as a file with “Export current”.'
+
+/** What to tell the user where the browser allows no storage. */
+export const STORAGE_SESSION_ONLY =
+  'This browser does not allow saving here: the list lasts until the page is closed. Use “Export current” to keep it as a file.'
+
+/**
+ * Writes the list to storage first and shows it only once it is there: a save that did not
+ * persist is never shown as saved. Without storage the list lives in memory for the session.
+ */
+function write(saved: readonly SavedScenario[]): SaveResult {
   if (storage === null) {
-    notify({
-      tone: 'warning',
-      title: 'This browser does not allow saving: the list lasts until the page is closed.',
-      details: [],
-    })
-    return false
+    useCampus.setState({ saved })
+    return { ok: true, persisted: false }
   }
   try {
     storage.setItem(STORAGE_KEY, encodeLibrary(saved))
-    return true
-  } catch (error) {
-    notify({
-      tone: 'error',
-      title: 'The browser refused to store the scenarios (its storage may be full).',
-      details: [error instanceof Error ? error.message : String(error)],
-    })
-    return false
+  } catch {
+    return { ok: false, problem: STORAGE_FULL }
   }
+  useCampus.setState({ saved })
+  return { ok: true, persisted: true }
 }
 
 function newId(): string {
@@ -108,30 +147,28 @@ function withName(scenario: Scenario, name: string): Scenario {
   return { ...scenario, name: cleanName(name) }
 }
 
-/** Saves the current scenario under `name`; returns the new entry's id (null when the list is full). */
-export function saveCurrent(name: string = useCampus.getState().scenario.name): string | null {
+/** Saves the current scenario under `name`; `id` is the new entry's. */
+export function saveCurrent(name: string = useCampus.getState().scenario.name): SaveNewResult {
   const { saved, scenario } = useCampus.getState()
   if (saved.length >= MAX_SAVED) {
-    notify({
-      tone: 'warning',
-      title: `At most ${MAX_SAVED} scenarios are kept: delete some before saving more.`,
-      details: [],
-    })
-    return null
+    return {
+      ok: false,
+      problem: `At most ${MAX_SAVED} scenarios are kept: delete some before saving more, or export this one.`,
+    }
   }
   const entry: SavedScenario = {
     id: newId(),
     savedAtMs: Date.now(),
     scenario: withName(scenario, name),
   }
-  write([...saved, entry])
-  return entry.id
+  const result = write([...saved, entry])
+  return result.ok ? { ...result, id: entry.id } : result
 }
 
 /** Overwrites a saved entry with the current scenario (keeping the entry's name). */
-export function overwriteSaved(id: string): void {
+export function overwriteSaved(id: string): SaveResult {
   const { saved, scenario } = useCampus.getState()
-  write(
+  return write(
     saved.map((e) =>
       e.id === id
         ? { ...e, savedAtMs: Date.now(), scenario: withName(scenario, e.scenario.name) }
@@ -140,26 +177,28 @@ export function overwriteSaved(id: string): void {
   )
 }
 
-export function renameSaved(id: string, name: string): void {
+export function renameSaved(id: string, name: string): SaveResult {
   const { saved } = useCampus.getState()
-  write(saved.map((e) => (e.id === id ? { ...e, scenario: withName(e.scenario, name) } : e)))
+  return write(saved.map((e) => (e.id === id ? { ...e, scenario: withName(e.scenario, name) } : e)))
 }
 
-export function duplicateSaved(id: string): void {
+export function duplicateSaved(id: string): SaveResult {
   const { saved } = useCampus.getState()
   const entry = saved.find((e) => e.id === id)
-  if (!entry || saved.length >= MAX_SAVED) return
+  if (!entry) return { ok: false, problem: 'That saved scenario no longer exists.' }
+  if (saved.length >= MAX_SAVED)
+    return { ok: false, problem: `At most ${MAX_SAVED} scenarios are kept: delete some first.` }
   const copy: SavedScenario = {
     id: newId(),
     savedAtMs: Date.now(),
     scenario: withName(entry.scenario, `${entry.scenario.name} (copy)`),
   }
   const at = saved.indexOf(entry) + 1
-  write([...saved.slice(0, at), copy, ...saved.slice(at)])
+  return write([...saved.slice(0, at), copy, ...saved.slice(at)])
 }
 
-export function deleteSaved(id: string): void {
-  write(useCampus.getState().saved.filter((e) => e.id !== id))
+export function deleteSaved(id: string): SaveResult {
+  return write(useCampus.getState().saved.filter((e) => e.id !== id))
 }
 
 /** Makes a saved scenario the current one (one undo step). */
@@ -190,7 +229,8 @@ export function importText(text: string): ImportResult {
     savedAtMs: now,
     scenario,
   }))
-  write([...saved, ...entries])
+  const written = write([...saved, ...entries])
+  if (!written.ok) return { ok: false, problems: [written.problem] }
   const only = result.scenarios.length === 1 ? result.scenarios[0] : undefined
   if (only) setScenario(only)
   return result

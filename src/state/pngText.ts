@@ -71,37 +71,70 @@ export function withPngText(
   return out
 }
 
-/** The text of the first uncompressed iTXt or tEXt chunk named `keyword`, or null. */
-export function readPngText(png: Uint8Array, keyword: string): string | null {
-  if (!isPng(png)) return null
+/** What the search for a text chunk found. */
+export type PngTextReading =
+  | { readonly found: true; readonly text: string }
+  | {
+      readonly found: false
+      /** absent: no such chunk; too-large: over `maxBytes`; unreadable: compressed or damaged. */
+      readonly reason: 'not-png' | 'absent' | 'too-large' | 'unreadable'
+      /** The chunk's size in bytes, for too-large. */
+      readonly bytes?: number
+    }
+
+const latin1 = new TextDecoder('latin1')
+
+/**
+ * The text of the first uncompressed iTXt or tEXt chunk named `keyword`. Keywords are Latin-1
+ * (PNG spec §11.3.4.2): any other chunk, whatever its bytes, is skipped. A chunk of ours larger
+ * than `maxBytes` is not decoded. Never throws.
+ */
+export function findPngText(png: Uint8Array, keyword: string, maxBytes: number): PngTextReading {
+  if (!isPng(png)) return { found: false, reason: 'not-png' }
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength)
   let offset = 8
   while (offset + 12 <= png.length) {
     const length = view.getUint32(offset)
-    const type = String.fromCharCode(...png.subarray(offset + 4, offset + 8))
+    const type = latin1.decode(png.subarray(offset + 4, offset + 8))
     const start = offset + 8
-    if (start + length > png.length) return null
+    if (start + length > png.length) return { found: false, reason: 'absent' }
     if (type === 'iTXt' || type === 'tEXt') {
-      const data = png.subarray(start, start + length)
-      const nul = data.indexOf(0)
-      if (nul > 0 && decoder.decode(data.subarray(0, nul)) === keyword) {
-        if (type === 'tEXt') return new TextDecoder('latin1').decode(data.subarray(nul + 1))
-        const compressed = data[nul + 1] === 1
-        if (compressed) return null
-        // Skip compression flag and method, then the language tag and translated keyword.
-        let p = nul + 3
-        p = data.indexOf(0, p) + 1
-        p = data.indexOf(0, p) + 1
-        if (p <= 0) return null
-        try {
-          return decoder.decode(data.subarray(p))
-        } catch {
-          return null
-        }
+      const nul = png.subarray(start, Math.min(start + length, start + 80)).indexOf(0)
+      if (nul > 0 && latin1.decode(png.subarray(start, start + nul)) === keyword) {
+        if (length > maxBytes) return { found: false, reason: 'too-large', bytes: length }
+        const text = chunkText(type, png.subarray(start, start + length), nul)
+        return text === null ? { found: false, reason: 'unreadable' } : { found: true, text }
       }
     }
-    if (type === 'IEND') return null
+    if (type === 'IEND') return { found: false, reason: 'absent' }
     offset = start + length + 4
   }
-  return null
+  return { found: false, reason: 'absent' }
+}
+
+/** A tEXt chunk's Latin-1 text, or an uncompressed iTXt chunk's UTF-8 text (null if invalid). */
+function chunkText(type: string, data: Uint8Array, nul: number): string | null {
+  if (type === 'tEXt') return latin1.decode(data.subarray(nul + 1))
+  if (data[nul + 1] === 1) return null
+  // Skip compression flag and method, then the language tag and translated keyword.
+  let p = nul + 3
+  p = data.indexOf(0, p) + 1
+  if (p <= 0) return null
+  p = data.indexOf(0, p) + 1
+  if (p <= 0) return null
+  try {
+    return decoder.decode(data.subarray(p))
+  } catch {
+    return null
+  }
+}
+
+/** The text of the first uncompressed iTXt or tEXt chunk named `keyword`, or null. */
+export function readPngText(
+  png: Uint8Array,
+  keyword: string,
+  maxBytes = Number.MAX_SAFE_INTEGER,
+): string | null {
+  const reading = findPngText(png, keyword, maxBytes)
+  return reading.found ? reading.text : null
 }

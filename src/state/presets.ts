@@ -1,15 +1,61 @@
-import { formatProblem, parseScenarioJson, type Scenario } from '../model'
+import {
+  DEFAULT_SCENARIO,
+  SITES,
+  SITE_IDS,
+  formatProblem,
+  parseScenarioJson,
+  type Scenario,
+  type SiteId,
+} from '../model'
 
-/** Built-in scenarios, served as files beside the app (the same files the command line reads). */
+/**
+ * Built-in scenarios, served as files beside the app (the same files the command line reads);
+ * `name` is the name in the file (a test holds them equal).
+ */
 export const PRESETS = [
-  { id: 'stargate-norway', label: 'Stargate Norway (Narvik)' },
-  { id: 'stargate-abilene', label: 'Stargate I (Abilene, Texas)' },
-  { id: 'programme-4-5gw', label: '4.5 GW programme (New Mexico)' },
-  { id: 'pilot-20mw', label: 'Pilot hall, 20 MW (Ashburn)' },
-  { id: 'singapore', label: 'Hot-humid contrast (Singapore)' },
-  { id: 'lulea', label: 'Nordic contrast (Luleå)' },
+  { id: 'stargate-norway', label: 'Stargate Norway (Narvik)', name: 'Stargate Norway (Narvik)' },
+  {
+    id: 'stargate-abilene',
+    label: 'Stargate I (Abilene, Texas)',
+    name: 'Stargate I (Abilene, Texas)',
+  },
+  {
+    id: 'programme-4-5gw',
+    label: '4.5 GW programme (New Mexico)',
+    name: '4.5 GW programme (Doña Ana County, New Mexico)',
+  },
+  {
+    id: 'pilot-20mw',
+    label: 'Pilot hall, 20 MW (Ashburn)',
+    name: 'Pilot hall, 20 MW (Ashburn, Virginia)',
+  },
+  {
+    id: 'singapore',
+    label: 'Hot-humid contrast (Singapore)',
+    name: 'Hot-humid contrast (Singapore)',
+  },
+  { id: 'lulea', label: 'Nordic contrast (Luleå)', name: 'Nordic contrast (Luleå, Sweden)' },
 ] as const
 export type PresetId = (typeof PRESETS)[number]['id']
+
+/** The name a campus takes from its site: the default campus's own name on its own site. */
+export function siteCampusName(site: SiteId): string {
+  return site === DEFAULT_SCENARIO.site ? DEFAULT_SCENARIO.name : `AI campus (${SITES[site].label})`
+}
+
+const AUTOMATIC_NAMES: ReadonlySet<string> = new Set([
+  DEFAULT_SCENARIO.name,
+  ...PRESETS.map((p) => p.name),
+  ...SITE_IDS.map(siteCampusName),
+])
+
+/**
+ * Whether a name came with the site or a preset rather than from the user: such a name follows
+ * the site when it changes; a name the user typed stays.
+ */
+export function isAutomaticName(name: string): boolean {
+  return AUTOMATIC_NAMES.has(name)
+}
 
 /** Fetches and validates a preset; rejects with a readable message. */
 export async function fetchPreset(id: PresetId): Promise<Scenario> {

@@ -4,10 +4,12 @@ import type { SavedScenario } from './store'
 /**
  * Saved scenarios in the browser. The key carries a format version so a later format can
  * migrate instead of misreading. Every stored scenario is validated on read with the same
- * schema as the command line; anything unreadable is kept aside under BACKUP_KEY.
+ * schema as the command line; anything unreadable is kept aside in dated backups (BACKUP_KEY).
  */
 export const STORAGE_KEY = 'campus-planner/v1/scenarios'
+/** Unreadable text is kept under `BACKUP_KEY/<ISO date>`, the newest MAX_BACKUPS copies. */
 export const BACKUP_KEY = 'campus-planner/v1/scenarios-unreadable'
+export const MAX_BACKUPS = 3
 export const PREFS_KEY = 'campus-planner/v1/prefs'
 
 /** Most scenarios kept in the browser. */

@@ -10,9 +10,24 @@ import {
 /** Layers the viewer can show or hide (toggled with `visible`, never remounted). */
 export type LayerId = 'power' | 'cooling' | 'compute' | 'site'
 
-/** Named camera views; 'custom' carries its own position and target. */
+/**
+ * Named camera views, in the toolbar's order (the scene computes each from the layout);
+ * 'custom' carries its own position and target. The one list of views: the toolbar, the link's
+ * `cam=`, the export dialog, captions and file names all read it.
+ */
 export const CAMERA_VIEWS = ['overview', 'top', 'hall', 'cooling', 'power'] as const
 export type CameraViewId = (typeof CAMERA_VIEWS)[number]
+
+/** Names of the camera views as people read them (buttons, file names, captions). */
+export const CAMERA_VIEW_LABELS: Readonly<Record<CameraViewId | 'current' | 'custom', string>> = {
+  overview: 'Overview',
+  top: 'Top plan',
+  hall: 'Hall interior',
+  cooling: 'Cooling yard',
+  power: 'Power feed',
+  current: 'Current view',
+  custom: 'Custom view',
+}
 
 export interface CameraState {
   readonly view: CameraViewId | 'custom'
@@ -21,9 +36,23 @@ export interface CameraState {
   readonly target?: readonly [number, number, number]
 }
 
+/** Kinds of asset the user can select in the 3D view. */
+export type SelectKind =
+  | 'hall'
+  | 'building'
+  | 'cooling'
+  | 'generators'
+  | 'substation'
+  | 'battery'
+  | 'gas'
+  | 'solar'
+  | 'hydro'
+  | 'wind'
+  | 'line'
+
 /** What the user clicked: an asset kind and its index within that kind. */
 export interface Selection {
-  readonly kind: string
+  readonly kind: SelectKind
   readonly index: number
 }
 
@@ -64,6 +93,8 @@ export interface CampusState {
   readonly motion: boolean
   /** Local solar time for the sun, hours 0…24. */
   readonly timeOfDayH: number
+  /** A slider is held down: the 3D view stays at its busy resolution until it is let go. */
+  readonly dragging: boolean
   /** Earlier scenarios, oldest first (undo), and undone ones, most recent last (redo). */
   readonly past: readonly Scenario[]
   readonly future: readonly Scenario[]
@@ -96,6 +127,7 @@ export const useCampus = create<CampusState>()(() => ({
   xray: true,
   motion: true,
   timeOfDayH: 14,
+  dragging: false,
   past: [],
   future: [],
   compareA: null,

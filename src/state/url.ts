@@ -220,7 +220,10 @@ function readPhaseIndex(scenario: Scenario, raw: string | null, problems: Proble
   return clampPhaseIndex(scenario, index)
 }
 
-/** Parses `cam=`: a named view, or position and target as six finite numbers. */
+/** Closest a custom camera may be to its target, metres (links round to 0.1 m). */
+export const MIN_CAMERA_DISTANCE_M = 0.1
+
+/** Parses `cam=`: a named view, or position and target as six finite numbers, apart. */
 export function cameraFromParam(raw: string): CameraState | null {
   if ((CAMERA_VIEWS as readonly string[]).includes(raw)) return { view: raw as CameraViewId }
   const parts = raw.split(',')
@@ -228,6 +231,8 @@ export function cameraFromParam(raw: string): CameraState | null {
   const n = parts.map((p) => Number(p.trim()))
   if (!n.every((v) => Number.isFinite(v) && Math.abs(v) <= 1e6)) return null
   const [px = 0, py = 0, pz = 0, tx = 0, ty = 0, tz = 0] = n
+  // A camera on its own target looks nowhere (a blank view): refused like any bad value.
+  if (Math.hypot(px - tx, py - ty, pz - tz) < MIN_CAMERA_DISTANCE_M) return null
   return { view: 'custom', position: [px, py, pz], target: [tx, ty, tz] }
 }
 

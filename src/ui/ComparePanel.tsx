@@ -59,7 +59,7 @@ export default function ComparePanel() {
           : changed
               .map(
                 (f) =>
-                  `${f.label} ${formatFieldValue(f, getField(a, f.path))} → ${formatFieldValue(f, getField(b, f.path))}`,
+                  `${f.label} ${formatFieldValue(f, getField(a, f.path), units)} → ${formatFieldValue(f, getField(b, f.path), units)}`,
               )
               .join(' · ')}
       </p>

@@ -10,9 +10,10 @@ import {
   type TextField,
 } from '../model'
 import { commitEdit, setField, useCampus } from '../state'
-import { fieldDomId } from './fieldDom'
+import { fieldDomId, holdWhileDragging } from './fieldDom'
 import {
-  checkTypedNumber,
+  checkTypedField,
+  fieldDisplay,
   formatQuantity,
   formatTemperatureDelta,
   joinUnit,
@@ -64,29 +65,57 @@ function Help({ id, text }: { id: string; text: string }) {
   )
 }
 
+/** Steps per key press in a number box (ARIA spinbutton): arrows one, Shift or Page ten. */
+function keySteps(key: string, shift: boolean): number {
+  const big = shift ? 10 : 1
+  if (key === 'ArrowUp') return big
+  if (key === 'ArrowDown') return -big
+  if (key === 'PageUp') return 10
+  if (key === 'PageDown') return -10
+  return 0
+}
+
 function NumberControl({ field }: { field: NumberField }) {
   const value = useCampus((s) => getField(s.scenario, field.path))
   const units = useCampus((s) => s.units)
   const [draft, setDraft] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [note, setNote] = useState<string | null>(null)
   const uid = useId()
   const helpId = `${uid}-help`
   const errorId = `${uid}-error`
-  const decimals = stepDecimals(field.step)
-  const shownValue = draft ?? value.toFixed(decimals)
+  const display = fieldDisplay(field, units)
+  const shownValue = draft ?? display.toShown(value).toFixed(display.decimals)
+  const valueText = joinUnit(unitShown(field, value, units))
 
   const apply = (text: string, onBlur: boolean): void => {
-    const checked = checkTypedNumber(text, field)
+    const checked = checkTypedField(text, field, units)
     if (checked.ok) {
       setError(null)
       setDraft(null)
+      setNote(checked.note ?? null)
       commitEdit()
       setField(field.path, checked.value)
       commitEdit()
     } else {
+      setNote(null)
       setError(onBlur ? `“${text.trim()}” was not applied. ${checked.reason}` : checked.reason)
       if (onBlur) setDraft(null)
     }
+  }
+
+  /** Arrow and Page keys step the value; a held key is one undo step (setField coalesces). */
+  const step = (steps: number, text: string): void => {
+    const typed = draft === null ? null : checkTypedField(text, field, units)
+    const from = typed?.ok ? typed.value : value
+    const next = Math.min(
+      field.max,
+      Math.max(field.min, snapToStep(from + steps * field.step, field.min, field.step)),
+    )
+    setDraft(null)
+    setError(null)
+    setNote(null)
+    setField(field.path, next)
   }
 
   return (
@@ -99,29 +128,47 @@ function NumberControl({ field }: { field: NumberField }) {
           <input
             className="number-input"
             type="text"
+            role="spinbutton"
             inputMode="decimal"
             autoComplete="off"
             spellCheck={false}
             aria-label={`${field.label} value`}
+            aria-valuenow={Number(display.toShown(value).toFixed(display.decimals))}
+            aria-valuemin={Number(display.toShown(field.min).toFixed(display.decimals))}
+            aria-valuemax={Number(display.toShown(field.max).toFixed(display.decimals))}
+            aria-valuetext={valueText}
             aria-invalid={error !== null}
             aria-describedby={error !== null ? errorId : helpId}
             value={shownValue}
             onChange={(e) => {
               setDraft(e.target.value)
               setError(null)
+              setNote(null)
             }}
             onKeyDown={(e) => {
+              const steps = keySteps(e.key, e.shiftKey)
+              if (steps !== 0 && !e.altKey && !e.ctrlKey && !e.metaKey) {
+                e.preventDefault()
+                step(steps, e.currentTarget.value)
+                return
+              }
               if (e.key === 'Enter') apply(e.currentTarget.value, false)
               if (e.key === 'Escape') {
                 setDraft(null)
                 setError(null)
               }
             }}
+            onKeyUp={(e) => {
+              if (keySteps(e.key, e.shiftKey) !== 0) commitEdit()
+            }}
             onBlur={(e) => {
               if (draft !== null) apply(e.currentTarget.value, true)
+              else commitEdit()
             }}
           />
-          <UnitSuffix field={field} value={value} units={units} />
+          <span className="field-unit" aria-hidden={display.unit === '' ? true : undefined}>
+            {display.unit}
+          </span>
         </span>
       </div>
       <input
@@ -133,18 +180,25 @@ function NumberControl({ field }: { field: NumberField }) {
         step={field.step}
         value={value}
         aria-describedby={helpId}
-        aria-valuetext={`${joinUnit(unitShown(field, value, units))}`}
+        aria-valuetext={valueText}
         onChange={(e) => {
           setError(null)
+          setNote(null)
           setDraft(null)
           setField(field.path, snapToStep(Number(e.target.value), field.min, field.step))
         }}
+        onPointerDown={holdWhileDragging}
         onPointerUp={commitEdit}
         onBlur={commitEdit}
       />
       {error !== null && (
         <p id={errorId} className="field-error" role="alert">
           {error}
+        </p>
+      )}
+      {note !== null && (
+        <p className="field-note" role="status">
+          {note}
         </p>
       )}
       <Help id={helpId} text={field.help} />
@@ -156,26 +210,6 @@ function NumberControl({ field }: { field: NumberField }) {
 function unitShown(field: NumberField, value: number, units: 'si' | 'imperial') {
   if (field.path === 'climateOffsetC') return formatTemperatureDelta(value, units)
   return formatQuantity(value, field.unit, stepDecimals(field.step), units)
-}
-
-function UnitSuffix({
-  field,
-  value,
-  units,
-}: {
-  field: NumberField
-  value: number
-  units: 'si' | 'imperial'
-}) {
-  const unit = field.unit === '–' || field.unit === 'count' ? '' : field.unit
-  const converted =
-    units === 'imperial' && field.unit === '°C' ? unitShown(field, value, units) : null
-  return (
-    <span className="field-unit" aria-hidden={unit === '' ? true : undefined}>
-      {unit}
-      {converted && <span className="muted"> ({joinUnit(converted)})</span>}
-    </span>
-  )
 }
 
 function EnumControl({ field }: { field: EnumField }) {

@@ -35,10 +35,21 @@ function useDropToOpen(): void {
       if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy'
     }
     const onDrop = (event: DragEvent): void => {
-      const file = event.dataTransfer?.files[0]
-      if (!file) return
+      if (!carriesFiles(event)) return
       event.preventDefault()
-      void openDroppedFile(file)
+      const file = event.dataTransfer?.files[0]
+      if (!file) {
+        notify({ tone: 'error', title: 'Nothing that could be opened was dropped.', details: [] })
+        return
+      }
+      // Whatever the file, the user gets a notice: never an uncaught error.
+      openDroppedFile(file).catch(() =>
+        notify({
+          tone: 'error',
+          title: `“${file.name}” could not be read; nothing was changed.`,
+          details: [],
+        }),
+      )
     }
     window.addEventListener('dragover', onDragOver)
     window.addEventListener('drop', onDrop)

@@ -9,7 +9,7 @@ import {
   type Scenario,
 } from '../model'
 import { useCampus, useEvaluation, type Units } from '../state'
-import { formatFieldValue, formatPlain, formatQuantity, joinUnit } from '../state'
+import { formatConstant, formatFieldValue, formatQuantity, joinUnit, localiseText } from '../state'
 
 /**
  * How every readout is computed: formula, the inputs it uses (with their current values), the
@@ -117,7 +117,7 @@ function MethodEntry({
             .map((path) => {
               const field = FIELD_BY_PATH.get(path)
               return field
-                ? `${field.label} = ${formatFieldValue(field, getField(scenario, field.path))}`
+                ? `${field.label} = ${formatFieldValue(field, getField(scenario, field.path), units)}`
                 : path
             })
             .join(' · ')}
@@ -131,14 +131,13 @@ function MethodEntry({
           <ul className="constant-list">
             {spec.constants.map((key) => {
               const c = CONSTANTS[key]
-              const unit = c.unit === '–' ? '' : ` ${c.unit}`
               return (
                 <li key={key}>
                   <span>
-                    {c.label}: <strong>{`${formatPlain(c.value)}${unit}`}</strong>
+                    {c.label}: <strong>{formatConstant(c.value, c.unit, units)}</strong>
                   </span>{' '}
                   <span className="muted">
-                    ({c.source}; confidence {c.confidence})
+                    ({localiseText(c.source, units)}; confidence {c.confidence})
                   </span>
                 </li>
               )
@@ -146,7 +145,7 @@ function MethodEntry({
           </ul>
         </details>
       )}
-      <p className="small muted">Source: {spec.source}</p>
+      <p className="small muted">Source: {localiseText(spec.source, units)}</p>
     </article>
   )
 }

@@ -6,6 +6,8 @@ import { Drawer } from './Drawer'
 import { Header } from './Header'
 import { Notices } from './Notices'
 import { ReadoutsPanel } from './ReadoutsPanel'
+import { SelectionCard } from './SelectionCard'
+import { ViewToolbar } from './ViewToolbar'
 import './planner.css'
 
 bootPlanner()
@@ -33,6 +35,8 @@ export function Planner({
       <main className="stage" aria-label="Campus view">
         <div className="viewport">
           <div className="viewport-scene">{children}</div>
+          <ViewToolbar />
+          <SelectionCard />
           <Notices />
         </div>
         <Drawer />

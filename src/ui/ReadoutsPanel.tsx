@@ -3,43 +3,27 @@ import {
   FIELD_BY_PATH,
   READOUT_GROUPS,
   READOUT_SPECS,
-  READOUT_SPEC_BY_KEY,
   type Readouts,
-  type ReadoutGroup,
   type ReadoutKey,
   type Warning,
 } from '../model'
-import { openDrawer, selectEvaluation, useCampus, type CampusState, type Units } from '../state'
-import type { Evaluation } from '../model'
+import {
+  formatQuantity,
+  formatWarning,
+  openDrawer,
+  selectEvaluation,
+  selectShownEvaluation,
+  useCampus,
+  type Units,
+} from '../state'
 import { focusField } from './fieldDom'
-import { formatQuantity } from '../state'
 
-/** Readouts the model computes that have no methodology entry but help to read the others. */
-const EXTRAS: readonly {
-  readonly key: ReadoutKey
-  readonly label: string
-  readonly unit: string
-  readonly digits: number
-  readonly group: ReadoutGroup
-}[] = [
-  { key: 'designDryBulbC', label: 'Design-hour dry bulb', unit: '°C', digits: 1, group: 'cooling' },
-  { key: 'designWetBulbC', label: 'Design-hour wet bulb', unit: '°C', digits: 1, group: 'cooling' },
-  { key: 'peakDayWaterM3', label: 'Peak-day water', unit: 'm³', digits: 0, group: 'water-carbon' },
-]
+/** The key figures, in their order (`keyFigure` in READOUT_SPECS). */
+const KEY_FIGURES = READOUT_SPECS.filter((s) => s.keyFigure !== undefined).sort(
+  (a, b) => (a.keyFigure ?? 0) - (b.keyFigure ?? 0),
+)
 
-let lastShown: Evaluation | null = null
-
-/**
- * The current evaluation or, while a new site's climate loads, the last one: the readouts stay
- * on screen (dimmed) instead of blanking out for a moment.
- */
-function selectShownEvaluation(state: CampusState): Evaluation | null {
-  const evaluation = selectEvaluation(state)
-  if (evaluation !== null) lastShown = evaluation
-  return lastShown
-}
-
-/** Warnings first, then every readout of the contract (and a few extras) in its group. */
+/** Key figures, warnings, then every readout of READOUT_SPECS in its group. */
 export function ReadoutsPanel() {
   const shown = useCampus(selectShownEvaluation)
   const pending = useCampus((s) => selectEvaluation(s) === null)
@@ -56,7 +40,7 @@ export function ReadoutsPanel() {
         Readouts
       </h2>
       <KeyFigures readouts={readouts} units={units} />
-      <WarningsList warnings={readouts?.warnings ?? null} />
+      <WarningsList warnings={readouts?.warnings ?? null} units={units} />
       {READOUT_GROUPS.map((group) => (
         <section key={group.id} className="group" aria-labelledby={`readouts-${group.id}`}>
           <h3 id={`readouts-${group.id}`} className="group-title">
@@ -72,19 +56,6 @@ export function ReadoutsPanel() {
                 digits={spec.digits}
                 value={readouts ? readouts[spec.key] : null}
                 units={units}
-                explained
-              />
-            ))}
-            {EXTRAS.filter((e) => e.group === group.id).map((extra) => (
-              <ReadoutRow
-                key={extra.key}
-                readoutKey={extra.key}
-                label={extra.label}
-                unit={extra.unit}
-                digits={extra.digits}
-                value={readouts ? readouts[extra.key] : null}
-                units={units}
-                explained={false}
               />
             ))}
           </dl>
@@ -94,18 +65,16 @@ export function ReadoutsPanel() {
   )
 }
 
-/** The four numbers most people ask first, large; the full list below carries the data hooks. */
-const KEY_FIGURES: readonly ReadoutKey[] = ['facilityPeakMw', 'pueAnnual', 'itDesignMw', 'gpuCount']
-
+/** The figures most people ask first, large; the full list below carries the data hooks. */
 function KeyFigures({ readouts, units }: { readouts: Readouts | null; units: Units }) {
   return (
     <dl className="kpis" aria-label="Key figures">
-      {KEY_FIGURES.map((key) => {
-        const spec = READOUT_SPEC_BY_KEY.get(key)
-        if (!spec) return null
-        const shown = readouts ? formatQuantity(readouts[key], spec.unit, spec.digits, units) : null
+      {KEY_FIGURES.map((spec) => {
+        const shown = readouts
+          ? formatQuantity(readouts[spec.key], spec.unit, spec.digits, units)
+          : null
         return (
-          <div key={key} className="kpi" data-kpi={key}>
+          <div key={spec.key} className="kpi" data-kpi={spec.key}>
             <dt>{spec.label}</dt>
             <dd>
               {shown ? shown.text : '…'}
@@ -130,7 +99,6 @@ const ReadoutRow = memo(function ReadoutRow({
   digits,
   value,
   units,
-  explained,
 }: {
   readoutKey: ReadoutKey
   label: string
@@ -138,7 +106,6 @@ const ReadoutRow = memo(function ReadoutRow({
   digits: number
   value: number | null
   units: Units
-  explained: boolean
 }) {
   const ref = useRef<HTMLElement>(null)
   const previous = useRef<number | null>(value)
@@ -146,7 +113,9 @@ const ReadoutRow = memo(function ReadoutRow({
     const was = previous.current
     previous.current = value
     if (was === null || value === null || was === value || !ref.current) return
-    if (prefersReducedMotion()) return
+    // No flash while a slider is held: the values change every frame, and each flash is
+    // main-thread paint work a big campus's drag cannot spare.
+    if (prefersReducedMotion() || useCampus.getState().dragging) return
     // A subtle flash so the eye catches what moved: blue when it rose, amber when it fell.
     const color = value > was ? 'rgba(47, 111, 237, 0.18)' : 'rgba(214, 137, 16, 0.2)'
     ref.current.animate([{ backgroundColor: color }, { backgroundColor: 'rgba(0,0,0,0)' }], {
@@ -158,18 +127,14 @@ const ReadoutRow = memo(function ReadoutRow({
   return (
     <div className="readout">
       <dt>
-        {explained ? (
-          <button
-            type="button"
-            className="readout-label link-button"
-            title={`How “${label}” is computed`}
-            onClick={() => openDrawer('method', readoutKey)}
-          >
-            {label}
-          </button>
-        ) : (
-          <span className="readout-label">{label}</span>
-        )}
+        <button
+          type="button"
+          className="readout-label link-button"
+          title={`How “${label}” is computed`}
+          onClick={() => openDrawer('method', readoutKey)}
+        >
+          {label}
+        </button>
       </dt>
       <dd>
         <span
@@ -192,8 +157,11 @@ const SEVERITY_LABEL: Record<Warning['severity'], string> = {
   info: 'Note',
 }
 
-/** The model's warnings in plain words, each linked to the control that resolves it. */
-function WarningsList({ warnings }: { warnings: readonly Warning[] | null }) {
+/**
+ * The model's warnings in plain words and the user's units, each in full (the remedy is often
+ * at the end) and linked to the control that resolves it.
+ */
+function WarningsList({ warnings, units }: { warnings: readonly Warning[] | null; units: Units }) {
   const count = warnings?.length ?? 0
   return (
     <section className="warnings" aria-labelledby="warnings-heading">
@@ -211,7 +179,7 @@ function WarningsList({ warnings }: { warnings: readonly Warning[] | null }) {
               data-code={w.code}
             >
               <span className="warning-severity">{SEVERITY_LABEL[w.severity]}</span>
-              <span className="warning-message">{w.message}</span>
+              <span className="warning-message">{formatWarning(w, units)}</span>
               {field && (
                 <button type="button" className="link-button" onClick={() => focusField(w.field)}>
                   Adjust {field.label.toLowerCase()}

@@ -13,6 +13,8 @@ import {
   renameSaved,
   saveCurrent,
   useCampus,
+  STORAGE_SESSION_ONLY,
+  type SaveResult,
   type SavedScenario,
 } from '../state'
 import { formatNumber } from '../state'
@@ -23,9 +25,10 @@ export default function ScenarioManager({ onClose }: { onClose: () => void }) {
   const saved = useCampus((s) => s.saved)
   const currentName = useCampus((s) => s.scenario.name)
   const [name, setName] = useState(currentName)
-  const [status, setStatus] = useState<{ tone: 'ok' | 'error'; lines: readonly string[] } | null>(
-    null,
-  )
+  const [status, setStatus] = useState<{
+    tone: 'ok' | 'warning' | 'error'
+    lines: readonly string[]
+  } | null>(null)
 
   useEffect(() => {
     const dialog = dialogRef.current
@@ -34,7 +37,28 @@ export default function ScenarioManager({ onClose }: { onClose: () => void }) {
 
   const save = (event: FormEvent): void => {
     event.preventDefault()
-    if (saveCurrent(name) !== null) setStatus({ tone: 'ok', lines: [`Saved “${name.trim()}”.`] })
+    const result = saveCurrent(name)
+    const shown = name.trim() || 'Untitled scenario'
+    if (!result.ok)
+      setStatus({ tone: 'error', lines: [`“${shown}” was not saved.`, result.problem] })
+    else if (!result.persisted)
+      setStatus({
+        tone: 'warning',
+        lines: [`“${shown}” is kept for this session only.`, STORAGE_SESSION_ONLY],
+      })
+    else setStatus({ tone: 'ok', lines: [`Saved “${shown}”.`] })
+  }
+
+  /** The outcome of a change to a saved entry, said only when it did not simply work. */
+  const report = (what: string, result: SaveResult): void => {
+    if (!result.ok)
+      setStatus({ tone: 'error', lines: [`${what} did not go through.`, result.problem] })
+    else if (!result.persisted)
+      setStatus({
+        tone: 'warning',
+        lines: [`${what}: kept for this session only.`, STORAGE_SESSION_ONLY],
+      })
+    else setStatus(null)
   }
 
   const onFile = (file: File): void => {
@@ -139,7 +163,7 @@ export default function ScenarioManager({ onClose }: { onClose: () => void }) {
       {status && (
         <div
           className={`status status-${status.tone}`}
-          role={status.tone === 'error' ? 'alert' : 'status'}
+          role={status.tone === 'ok' ? 'status' : 'alert'}
           data-import-status={status.tone}
         >
           {status.lines.map((line, i) => (
@@ -152,7 +176,7 @@ export default function ScenarioManager({ onClose }: { onClose: () => void }) {
       ) : (
         <ul className="saved-list" aria-label="Saved scenarios">
           {saved.map((entry) => (
-            <SavedRow key={entry.id} entry={entry} />
+            <SavedRow key={entry.id} entry={entry} report={report} />
           ))}
         </ul>
       )}
@@ -164,7 +188,13 @@ function describe(scenario: Scenario): string {
   return `${SITES[scenario.site].label} · ${formatNumber(rackCountOf(scenario), 0)} racks`
 }
 
-function SavedRow({ entry }: { entry: SavedScenario }) {
+function SavedRow({
+  entry,
+  report,
+}: {
+  entry: SavedScenario
+  report: (what: string, result: SaveResult) => void
+}) {
   const [renaming, setRenaming] = useState(false)
   const [draft, setDraft] = useState(entry.scenario.name)
   const [confirmDelete, setConfirmDelete] = useState(false)
@@ -176,7 +206,7 @@ function SavedRow({ entry }: { entry: SavedScenario }) {
           className="rename-form"
           onSubmit={(e) => {
             e.preventDefault()
-            renameSaved(entry.id, draft)
+            report(`Renaming “${name}”`, renameSaved(entry.id, draft))
             setRenaming(false)
           }}
         >
@@ -211,7 +241,11 @@ function SavedRow({ entry }: { entry: SavedScenario }) {
         {confirmDelete ? (
           <>
             <span className="small">Delete?</span>
-            <button type="button" className="btn btn-danger" onClick={() => deleteSaved(entry.id)}>
+            <button
+              type="button"
+              className="btn btn-danger"
+              onClick={() => report(`Deleting “${name}”`, deleteSaved(entry.id))}
+            >
               Delete
             </button>
             <button type="button" className="btn" onClick={() => setConfirmDelete(false)}>
@@ -226,7 +260,7 @@ function SavedRow({ entry }: { entry: SavedScenario }) {
             <button
               type="button"
               className="btn"
-              onClick={() => overwriteSaved(entry.id)}
+              onClick={() => report(`Updating “${name}”`, overwriteSaved(entry.id))}
               title="Replace with the current scenario"
             >
               Update
@@ -241,7 +275,11 @@ function SavedRow({ entry }: { entry: SavedScenario }) {
             >
               Rename
             </button>
-            <button type="button" className="btn" onClick={() => duplicateSaved(entry.id)}>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => report(`Duplicating “${name}”`, duplicateSaved(entry.id))}
+            >
               Duplicate
             </button>
             <button

@@ -47,7 +47,7 @@ export function SiteSummary() {
           </dd>
           <dt>Hottest hour</dt>
           <dd>{temperature(summary.maxDryBulbC, units)}</dd>
-          <dt>Hours above 25 °C</dt>
+          <dt>Hours above {joinUnit(formatQuantity(25, '°C', 0, units))}</dt>
           <dd>{formatNumber(summary.hoursAbove25C, 0)} h</dd>
           <dt>Grid carbon</dt>
           <dd title={site.grid.zone}>{formatNumber(site.grid.kgCo2PerKwh * 1000, 0)} g CO₂/kWh</dd>

@@ -1,3 +1,5 @@
+import { setDragging } from '../state'
+
 /** DOM id of a field's main control, so warnings can take the user to it. */
 export function fieldDomId(path: string): string {
   return `field-${path.replace(/[^a-zA-Z0-9]+/g, '-')}`
@@ -16,4 +18,19 @@ export function focusField(path: string): void {
     void (row as HTMLElement).offsetWidth
     row.classList.add('field-attention')
   }
+}
+
+/**
+ * Marks a slider as held from pointer down until the pointer is released anywhere (or the
+ * gesture is cancelled), so the 3D view keeps drawing cheaply for the whole drag.
+ */
+export function holdWhileDragging(): void {
+  setDragging(true)
+  const release = (): void => {
+    setDragging(false)
+    window.removeEventListener('pointerup', release, true)
+    window.removeEventListener('pointercancel', release, true)
+  }
+  window.addEventListener('pointerup', release, true)
+  window.addEventListener('pointercancel', release, true)
 }

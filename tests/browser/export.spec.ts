@@ -12,6 +12,10 @@ async function openCampus(page: Page, query = ''): Promise<void> {
   await page.waitForFunction(() => (window.__campusDebug?.firstFrameAt() ?? null) !== null, null, {
     timeout: 60_000,
   })
+  // The view still and drawn at full resolution (src/scene/renderQuality.ts).
+  await page.waitForFunction(() => window.__campusDebug?.settled() === true, null, {
+    timeout: 60_000,
+  })
 }
 
 async function exportPng(page: Page, choose: (page: Page) => Promise<void>): Promise<Buffer> {

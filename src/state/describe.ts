@@ -1,7 +1,11 @@
 import { BATTERY_MWH_PER_UNIT, UNIT, type CampusLayout, type UnitKind } from '../layout'
 import { COOLING, RACKS, type Readouts, type Scenario } from '../model'
-import type { SelectKind } from './sceneData'
+import { selectEvaluation } from './derived'
+import { formatNumber, formatQuantity, joinUnit } from './format'
+import { selectLayout } from './layout'
+import { useCampus, type CampusState, type Selection, type Units } from './store'
 
+/** What the selection card says about the asset selected in the 3D view. */
 export interface Description {
   readonly title: string
   readonly subtitle: string
@@ -22,19 +26,22 @@ const UNIT_NAMES: Readonly<Record<UnitKind, string>> = {
   'solar-block': 'Solar blocks',
 }
 
-const int = (n: number) => Math.round(n).toLocaleString('en-US')
-const mw = (n: number) => `${n >= 100 ? int(n) : n.toFixed(1)} MW`
+const int = (n: number): string => formatNumber(n, 0)
 
-/** What the info card says about a selected asset; null when the selection no longer exists. */
+/** What the card says about a selected asset; null when the selection no longer exists. */
 export function describeSelection(
   layout: CampusLayout,
   scenario: Scenario,
   readouts: Readouts,
-  kind: string,
-  index: number,
+  selection: Selection,
+  units: Units,
 ): Description | null {
+  const q = (value: number, unit: string, digits = 0): string =>
+    joinUnit(formatQuantity(value, unit, digits, units))
+  const mw = (n: number): string => q(n, 'MW', n >= 100 ? 0 : 1)
   const rack = RACKS[scenario.rack]
-  switch (kind as SelectKind) {
+  const { index } = selection
+  switch (selection.kind) {
     case 'hall': {
       const hall = layout.halls[index]
       if (!hall) return null
@@ -46,7 +53,7 @@ export function describeSelection(
           ['GPUs', int(hall.gpuCount)],
           ['IT design power', mw(hall.itMw)],
           ['Rows', `${hall.rows} × up to ${hall.racksPerRow}`],
-          ['White space', `${int(hall.rect.w * hall.rect.d)} m²`],
+          ['White space', q(hall.rect.w * hall.rect.d, 'm²')],
         ],
       }
     }
@@ -54,6 +61,7 @@ export function describeSelection(
       const b = layout.buildings[index]
       if (!b) return null
       const racks = b.hallCount * scenario.racksPerHall
+      const size = (m: number): string => formatQuantity(m, 'm', 0, units).text
       return {
         title: `GPU building ${b.index + 1}`,
         subtitle: `${b.hallCount} halls on the upper floor`,
@@ -61,7 +69,10 @@ export function describeSelection(
           ['Racks', int(racks)],
           ['GPUs', int(racks * rack.gpusPerRack)],
           ['IT design power', mw((readouts.itDesignMw * racks) / Math.max(1, readouts.rackCount))],
-          ['Footprint', `${int(b.rect.w)} × ${int(b.rect.d)} m`],
+          [
+            'Footprint',
+            `${size(b.rect.w)} × ${size(b.rect.d)} ${formatQuantity(0, 'm', 0, units).unit}`,
+          ],
         ],
       }
     }
@@ -76,28 +87,31 @@ export function describeSelection(
       const counts = new Map<UnitKind, number>()
       for (const row of layout.unitRows.slice(yard.firstRow, yard.firstRow + yard.rowCount))
         counts.set(row.kind, (counts.get(row.kind) ?? 0) + row.count)
-      const units = [...counts].map(([k, n]) => [UNIT_NAMES[k], int(n)] as const)
+      const unitFacts = [...counts].map(([k, n]) => [UNIT_NAMES[k], int(n)] as const)
       const serves = yard.building === null ? 'Campus-wide' : `Serves building ${yard.building + 1}`
       switch (yard.kind) {
         case 'cooling':
           return {
             title: 'Cooling yard',
             subtitle: `${COOLING[scenario.cooling].label} · ${serves}`,
-            facts: [...units, ['Heat rejected at design', `${mw(yard.ratingMw)} thermal`]],
+            facts: [
+              ...unitFacts,
+              ['Heat rejected at design', q(yard.ratingMw, 'MWth', yard.ratingMw >= 100 ? 0 : 1)],
+            ],
           }
         case 'generators':
           return {
             title: 'Standby generators',
             subtitle: serves,
-            facts: [...units, ['Rating', mw(yard.ratingMw)]],
+            facts: [...unitFacts, ['Rating', mw(yard.ratingMw)]],
           }
         case 'substation':
           return {
             title: 'Substation',
             subtitle: 'Grid and plant connection',
             facts: [
-              ...units,
-              ['Connection', `${int(yard.ratingMw)} MVA`],
+              ...unitFacts,
+              ['Connection', q(yard.ratingMw, 'MVA')],
               ['Facility peak', mw(readouts.facilityPeakMw)],
               ['Voltage', `${layout.lines[0]?.kv ?? 132} kV`],
             ],
@@ -107,25 +121,25 @@ export function describeSelection(
             title: 'Battery storage',
             subtitle: '4-hour lithium-ion containers',
             facts: [
-              ...units,
-              ['Energy', `${int(scenario.power.batteryMwh)} MWh`],
-              ['Per container', `${BATTERY_MWH_PER_UNIT} MWh`],
+              ...unitFacts,
+              ['Energy', q(scenario.power.batteryMwh, 'MWh')],
+              ['Per container', q(BATTERY_MWH_PER_UNIT, 'MWh')],
             ],
           }
         case 'gas':
           return {
             title: 'Gas turbines',
             subtitle: 'Aeroderivative, dispatched when other supply falls short',
-            facts: [...units, ['Capacity', mw(scenario.power.gasMw)]],
+            facts: [...unitFacts, ['Capacity', mw(scenario.power.gasMw)]],
           }
         case 'solar':
           return {
             title: 'Solar field',
             subtitle: `${int(UNIT['solar-block'].ratingMw)} MW blocks, fixed tilt`,
             facts: [
-              ...units,
+              ...unitFacts,
               ['Capacity', `${mw(scenario.power.solarMw)} AC`],
-              ['Area', `${int(readouts.solarFieldAreaHa)} ha`],
+              ['Area', q(readouts.solarFieldAreaHa, 'ha')],
             ],
           }
       }
@@ -139,9 +153,9 @@ export function describeSelection(
         subtitle: 'Reservoir, penstock and powerhouse',
         facts: [
           ['Capacity', mw(hydro.mw)],
-          ['Gross head', `${int(hydro.headM)} m`],
+          ['Gross head', q(hydro.headM, 'm')],
           ['Penstocks', int(hydro.penstocks)],
-          ['Energy factor', scenario.power.hydroCapacityFactor.toFixed(2)],
+          ['Energy factor', formatNumber(scenario.power.hydroCapacityFactor, 2)],
         ],
       }
     }
@@ -150,12 +164,12 @@ export function describeSelection(
       if (!wind) return null
       return {
         title: 'Wind farm',
-        subtitle: `${wind.turbineMw} MW turbines, ${int(wind.rotorDiameterM)} m rotors`,
+        subtitle: `${wind.turbineMw} MW turbines, ${q(wind.rotorDiameterM, 'm')} rotors`,
         facts: [
           ['Turbines', int(wind.turbines.length)],
           ['Capacity', mw(wind.turbines.length * wind.turbineMw)],
-          ['Hub height', `${int(wind.hubHeightM)} m`],
-          ['Farm area', `${int(readouts.windFarmAreaHa)} ha`],
+          ['Hub height', q(wind.hubHeightM, 'm')],
+          ['Farm area', q(readouts.windFarmAreaHa, 'ha')],
         ],
       }
     }
@@ -174,5 +188,41 @@ export function describeSelection(
       }
     }
   }
-  return null
+}
+
+let last: {
+  selection: Selection
+  layout: CampusLayout
+  scenario: Scenario
+  readouts: Readouts
+  units: Units
+  description: Description | null
+} | null = null
+
+/**
+ * The selection card's content, memoised on what it reads; null when nothing is selected
+ * (without computing a layout) or the selected asset no longer exists.
+ */
+export function selectSelectionDescription(state: CampusState): Description | null {
+  const { selection, scenario, units } = state
+  if (selection === null) return null
+  const evaluation = selectEvaluation(state)
+  const layout = selectLayout(state)
+  if (evaluation === null || layout === null) return null
+  const readouts = evaluation.readouts
+  if (
+    last?.selection !== selection ||
+    last.layout !== layout ||
+    last.scenario !== scenario ||
+    last.readouts !== readouts ||
+    last.units !== units
+  ) {
+    const description = describeSelection(layout, scenario, readouts, selection, units)
+    last = { selection, layout, scenario, readouts, units, description }
+  }
+  return last.description
+}
+
+export function useSelectionDescription(): Description | null {
+  return useCampus(selectSelectionDescription)
 }

@@ -1,0 +1,44 @@
+import { useEffect } from 'react'
+import { select, useCampus, useSelectionDescription } from '../state'
+
+/** The asset selected in the 3D view: what it is and what it holds, draws or rejects. */
+export function SelectionCard() {
+  const open = useCampus((s) => s.selection !== null)
+  const d = useSelectionDescription()
+  useEffect(() => {
+    if (!open) return
+    // Escape closes the card, as it closes the planner's dialogs.
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape' && !event.defaultPrevented) select(null)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [open])
+  if (!d) return null
+  return (
+    <section aria-label="Selection" data-testid="selection-card" className="selection-card">
+      <div className="selection-head">
+        <div>
+          <h2 className="selection-title">{d.title}</h2>
+          <div className="muted">{d.subtitle}</div>
+        </div>
+        <button
+          type="button"
+          className="tool"
+          aria-label="Close selection"
+          onClick={() => select(null)}
+        >
+          Close
+        </button>
+      </div>
+      <dl className="selection-facts">
+        {d.facts.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  )
+}
