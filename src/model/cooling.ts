@@ -123,7 +123,8 @@ export const COOLING: Readonly<Record<CoolingId, CoolingSpec>> = {
 }
 
 /**
- * ASHRAE TC 9.9 air classes (Thermal Guidelines for Data Processing Environments, 5th ed.,
+ * ASHRAE TC 9.9 air classes (labels carry no temperatures: the planner shows free text as it is,
+ * so a °C in a label would stay °C in US units; the dew points are in docs/MODEL.md and warnings) (Thermal Guidelines for Data Processing Environments, 5th ed.,
  * 2021; model reference §2.4): the upper humidity limits of the supply air. Dry bulb limits are
  * not binding here: the economiser's supply set point (`economizerSupplyAirC`, 24 °C) lies
  * inside every class. Low-humidity limits (humidification of cold, dry air) are not modelled.
@@ -143,31 +144,31 @@ export interface AirClassSpec {
 export const AIR_CLASSES: Readonly<Record<AirClassId, AirClassSpec>> = {
   recommended: {
     id: 'recommended',
-    label: 'Recommended (dew point ≤ 15 °C, RH ≤ 70 %)',
+    label: 'Recommended envelope (RH ≤ 70 %)',
     maxDewPointC: 15,
     maxRhPct: 70,
   },
   A1: {
     id: 'A1',
-    label: 'A1 allowable (dew point ≤ 17 °C, RH ≤ 80 %)',
+    label: 'A1 allowable (RH ≤ 80 %)',
     maxDewPointC: 17,
     maxRhPct: 80,
   },
   A2: {
     id: 'A2',
-    label: 'A2 allowable (dew point ≤ 21 °C, RH ≤ 80 %)',
+    label: 'A2 allowable (RH ≤ 80 %)',
     maxDewPointC: 21,
     maxRhPct: 80,
   },
   A3: {
     id: 'A3',
-    label: 'A3 allowable (dew point ≤ 24 °C, RH ≤ 85 %)',
+    label: 'A3 allowable (RH ≤ 85 %)',
     maxDewPointC: 24,
     maxRhPct: 85,
   },
   A4: {
     id: 'A4',
-    label: 'A4 allowable (dew point ≤ 24 °C, RH ≤ 90 %)',
+    label: 'A4 allowable (RH ≤ 90 %)',
     maxDewPointC: 24,
     maxRhPct: 90,
   },

@@ -250,7 +250,7 @@ export const FIELDS = [
     AIR_CLASS_IDS.map((id) => ({ value: id, label: AIR_CLASSES[id].label })),
     'A1',
     'cooling',
-    'ASHRAE TC 9.9 envelope the halls’ supply air must stay in (dew point and humidity limits): with the outside-air economiser, air outside it is recirculated and cooled mechanically.',
+    'ASHRAE TC 9.9 envelope for the halls’ supply air: dew point and humidity limits, looser from Recommended to A4. With the outside-air economiser, outside air beyond it is not brought in and the halls are cooled mechanically.',
   ),
   num(
     'liquidSupplyC',
@@ -289,7 +289,7 @@ export const FIELDS = [
     [30, 95, 1],
     60,
     'cooling',
-    'Temperature the heat customer needs (4th-generation district heating 50–60 °C, older networks 70–90 °C). Above the loop’s return temperature a heat pump lifts it, and its electricity counts in facility energy.',
+    'Temperature the heat customer needs: 4th-generation district heating runs cooler than older networks. Above the loop’s return temperature a heat pump lifts it, and its electricity counts in facility energy.',
   ),
   choice(
     'redundancy',
