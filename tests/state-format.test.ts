@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { FIELDS, READOUT_SPECS } from '../src/model'
 import {
   checkTypedField,
+  formatDayOfYear,
   checkTypedNumber,
   fieldDisplay,
   formatChange,
@@ -256,5 +257,18 @@ describe('warnings and quoted temperatures in the chosen units', () => {
     expect(formatConstant(18, '°C', 'imperial')).toBe('64.4 °F')
     expect(formatConstant(5, 'K', 'imperial')).toBe('9 °F')
     expect(formatConstant(0.35, '–', 'imperial')).toBe('0.35')
+  })
+})
+
+describe('formatDayOfYear', () => {
+  it.each([
+    [1, '1 Jan'],
+    [31, '31 Jan'],
+    [32, '1 Feb'],
+    [59, '28 Feb'],
+    [172, '21 Jun'],
+    [365, '31 Dec'],
+  ])('day %i is %s', (day, text) => {
+    expect(formatDayOfYear(day)).toBe(text)
   })
 })

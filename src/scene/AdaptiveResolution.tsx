@@ -31,6 +31,7 @@ export function AdaptiveResolution() {
       if (
         state.scenario !== previous.scenario ||
         state.timeOfDayH !== previous.timeOfDayH ||
+        state.dayOfYear !== previous.dayOfYear ||
         state.dragging !== previous.dragging
       )
         store.getState().performance.regress()

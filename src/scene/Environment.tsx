@@ -2,10 +2,8 @@ import { useThree } from '@react-three/fiber'
 import { useLayoutEffect, useMemo, useRef } from 'react'
 import * as THREE from 'three'
 import type { CampusLayout } from '../layout'
-import { SITES } from '../model'
-import { useCampus } from '../state'
 import { GroundShadows } from './GroundShadows'
-import { SCENE_DAY_OF_YEAR, sunPosition } from './sun'
+import { useSun } from './sun'
 
 /** Name of the sky dome (the image export hides it for solid or transparent backgrounds). */
 export const SKY_NAME = 'sky'
@@ -28,20 +26,12 @@ const NIGHT_HORIZON = new THREE.Color('#2a3a52')
 const SUN_WARM = new THREE.Color('#ffd2a1')
 const SUN_WHITE = new THREE.Color('#fffaf0')
 
-/** Daylight (0 at night … 1 with the sun well up) from the sun's elevation. */
-function daylightOf(elevationRad: number): number {
-  return THREE.MathUtils.smoothstep(elevationRad, -0.1, 0.35)
-}
-
 /**
  * Sky dome, fog, sun and sky light for the site's latitude and the chosen local solar time
- * (midsummer). The sun casts the shadows of buildings and plant over the campus pad.
+ * and date. The sun casts the shadows of buildings and plant over the campus pad.
  */
 export function Environment({ layout }: { layout: CampusLayout }) {
-  const timeOfDayH = useCampus((s) => s.timeOfDayH)
-  const lat = SITES[layout.site].lat
-  const sun = useMemo(() => sunPosition(lat, SCENE_DAY_OF_YEAR, timeOfDayH), [lat, timeOfDayH])
-  const daylight = daylightOf(sun.elevationRad)
+  const { position: sun, daylight } = useSun()
   const low = 1 - THREE.MathUtils.smoothstep(sun.elevationRad, 0.05, 0.5)
 
   const colors = useMemo(() => {

@@ -1,3 +1,7 @@
+import { useMemo } from 'react'
+import { SITES } from '../model'
+import { useCampus } from '../state'
+
 /**
  * The sun's direction for a latitude, day of year and local solar time (NOAA's simple solar
  * position: declination 23.44°·sin(2π(284 + N)/365), hour angle 15° per hour from noon).
@@ -9,9 +13,6 @@ export interface SunPosition {
   /** Unit vector toward the sun in world axes (x east, y up, z south). */
   readonly direction: readonly [number, number, number]
 }
-
-/** Midsummer: the long northern day the product's Nordic sites are shown in. */
-export const SCENE_DAY_OF_YEAR = 172
 
 export function sunPosition(latDeg: number, dayOfYear: number, solarHour: number): SunPosition {
   const rad = Math.PI / 180
@@ -32,4 +33,33 @@ export function sunPosition(latDeg: number, dayOfYear: number, solarHour: number
     azimuthRad,
     direction: [c * Math.sin(azimuthRad), Math.sin(elevationRad), -c * Math.cos(azimuthRad)],
   }
+}
+
+/** The sun over the campus as the scene shows it, and how dark it is. */
+export interface SceneSun {
+  readonly position: SunPosition
+  /** 0 at night … 1 with the sun well up (civil twilight blends). */
+  readonly daylight: number
+  /** 1 − daylight: what lit windows, site lights and aviation lights follow. */
+  readonly night: number
+}
+
+/** Daylight from the sun's elevation: 0 below −6° (civil dusk), 1 above 20°, smooth between. */
+export function daylightOf(elevationRad: number): number {
+  const lo = (-6 * Math.PI) / 180
+  const hi = (20 * Math.PI) / 180
+  const t = Math.min(1, Math.max(0, (elevationRad - lo) / (hi - lo)))
+  return t * t * (3 - 2 * t)
+}
+
+/** The sun for the site's latitude, the chosen date and local solar time (store), memoised. */
+export function useSun(): SceneSun {
+  const timeOfDayH = useCampus((s) => s.timeOfDayH)
+  const dayOfYear = useCampus((s) => s.dayOfYear)
+  const lat = useCampus((s) => SITES[s.scenario.site].lat)
+  return useMemo(() => {
+    const position = sunPosition(lat, dayOfYear, timeOfDayH)
+    const daylight = daylightOf(position.elevationRad)
+    return { position, daylight, night: 1 - daylight }
+  }, [lat, dayOfYear, timeOfDayH])
 }

@@ -136,6 +136,12 @@ export function setTimeOfDay(timeOfDayH: number): void {
   useCampus.setState({ timeOfDayH: Math.min(24, Math.max(0, timeOfDayH)) })
 }
 
+/** Sets the date the sun is shown on, as a day of the year (1 … 365, whole days). */
+export function setDayOfYear(dayOfYear: number): void {
+  if (!Number.isFinite(dayOfYear)) return
+  useCampus.setState({ dayOfYear: Math.min(365, Math.max(1, Math.round(dayOfYear))) })
+}
+
 /** Pins a scenario (by default the current one) as A of the comparison. */
 export function pinCompare(scenario: Scenario = useCampus.getState().scenario): void {
   useCampus.setState({ compareA: scenario })

@@ -389,3 +389,17 @@ export function localiseText(text: string, units: Units): string {
     },
   )
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/** "21 Jun" for day 172 of a 365-day year. */
+export function formatDayOfYear(dayOfYear: number): string {
+  let day = dayOfYear
+  for (let m = 0; m < 12; m++) {
+    const days = MONTH_DAYS[m] ?? 31
+    if (day <= days) return `${day} ${MONTHS[m] ?? ''}`
+    day -= days
+  }
+  return `31 Dec`
+}

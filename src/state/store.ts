@@ -93,6 +93,8 @@ export interface CampusState {
   readonly motion: boolean
   /** Local solar time for the sun, hours 0…24. */
   readonly timeOfDayH: number
+  /** Day of the year for the sun, 1 … 365 (172 = 21 June). */
+  readonly dayOfYear: number
   /** A slider is held down: the 3D view stays at its busy resolution until it is let go. */
   readonly dragging: boolean
   /** Earlier scenarios, oldest first (undo), and undone ones, most recent last (redo). */
@@ -127,6 +129,7 @@ export const useCampus = create<CampusState>()(() => ({
   xray: true,
   motion: true,
   timeOfDayH: 14,
+  dayOfYear: 172,
   dragging: false,
   past: [],
   future: [],

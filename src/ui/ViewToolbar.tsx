@@ -4,6 +4,8 @@ import {
   CAMERA_VIEW_LABELS,
   setCamera,
   setMotion,
+  formatDayOfYear,
+  setDayOfYear,
   setTimeOfDay,
   setXray,
   toggleLayer,
@@ -41,13 +43,14 @@ function formatHour(h: number): string {
   return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`
 }
 
-/** Over the 3D view: named camera views, layers, x-ray, motion and time of day (all in the store). */
+/** Over the 3D view: named camera views, layers, x-ray, motion, time of day and date (all in the store). */
 export function ViewToolbar() {
   const view = useCampus((s) => s.camera.view)
   const layers = useCampus((s) => s.layers)
   const xray = useCampus((s) => s.xray)
   const motion = useCampus((s) => s.motion)
   const timeOfDayH = useCampus((s) => s.timeOfDayH)
+  const dayOfYear = useCampus((s) => s.dayOfYear)
   return (
     <div className="view-tools">
       <div role="toolbar" aria-label="Camera views" className="toolbar">
@@ -82,6 +85,19 @@ export function ViewToolbar() {
             onChange={(e) => setTimeOfDay(Number(e.currentTarget.value))}
           />
           <output>{formatHour(timeOfDayH)}</output>
+        </label>
+        <label className="toolbar-range">
+          Date
+          <input
+            type="range"
+            min={1}
+            max={365}
+            step={1}
+            value={dayOfYear}
+            onPointerDown={holdWhileDragging}
+            onChange={(e) => setDayOfYear(Number(e.currentTarget.value))}
+          />
+          <output>{formatDayOfYear(dayOfYear)}</output>
         </label>
       </div>
     </div>
