@@ -78,7 +78,7 @@ test('the default campus renders a full picture, bounded draw calls and no conso
     rowsDrawn: 40,
   })
   // The default campus draws on the site's grid (issue 9: no hydro plant unless one is given).
-  await expect(page.getByText('Substation')).toBeVisible()
+  await expect(page.getByText('Substation', { exact: true })).toHaveCount(1)
   await expect(page.getByText('Hydro powerhouse')).toHaveCount(0)
 
   // Layers hide with `visible`: fewer draw calls, the same scene.
