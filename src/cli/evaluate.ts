@@ -137,9 +137,13 @@ export function formatTable(scenario: Scenario, phases: readonly Readouts[]): st
   for (const group of READOUT_GROUPS) {
     lines.push('', group.label)
     for (const spec of READOUT_SPECS.filter((s) => s.group === group.id)) {
-      const format = numberFormat(spec.digits)
-      const values = phases.map((r) => ` ${format.format(r[spec.key]).padStart(COLUMN)}`).join('')
-      const unit = spec.unit === '–' || spec.unit === 'count' ? '' : spec.unit
+      // Shares print as percentages, as the planner shows them.
+      const share = spec.unit === 'share'
+      const format = numberFormat(share ? Math.max(0, spec.digits - 2) : spec.digits)
+      const values = phases
+        .map((r) => ` ${format.format(share ? r[spec.key] * 100 : r[spec.key]).padStart(COLUMN)}`)
+        .join('')
+      const unit = spec.unit === '–' || spec.unit === 'count' ? '' : share ? '%' : spec.unit
       lines.push(`  ${spec.label.padEnd(LABEL)}${values} ${unit}`.trimEnd())
     }
   }

@@ -10,6 +10,7 @@ import { simulate, type Evaluation, type Readouts } from './simulate'
 export * from './climate'
 export * from './constants'
 export * from './cooling'
+export * from './dispatch'
 export * from './plant'
 export * from './programme'
 export * from './programmeTotals'
@@ -22,6 +23,8 @@ export * from './sites'
 export * from './supply'
 export * from './text'
 export * from './warnings'
+export * from './weather'
+export * from './year'
 
 /**
  * Readouts of a scenario over its site's typical year (see `simulate` for the series too); with

@@ -1,4 +1,4 @@
-import { COOLING, COOLING_IDS } from './cooling'
+import { AIR_CLASSES, AIR_CLASS_IDS, COOLING, COOLING_IDS } from './cooling'
 import { RACKS, RACK_IDS } from './racks'
 import { SITES, SITE_IDS } from './sites'
 import { printable } from './text'
@@ -244,6 +244,14 @@ export const FIELDS = [
     'How heat leaves the halls and the site.',
     PHASE,
   ),
+  choice(
+    'airClass',
+    'IT air class',
+    AIR_CLASS_IDS.map((id) => ({ value: id, label: AIR_CLASSES[id].label })),
+    'A1',
+    'cooling',
+    'ASHRAE TC 9.9 envelope for the halls’ supply air: dew point and humidity limits, looser from Recommended to A4. With the outside-air economiser, outside air beyond it is not brought in and the halls are cooled mechanically.',
+  ),
   num(
     'liquidSupplyC',
     'Liquid supply temperature',
@@ -261,7 +269,27 @@ export const FIELDS = [
     [0, 0.5, 0.01],
     0,
     'cooling',
-    'Share of heat exported to district heating or industry instead of rejected.',
+    'Share of the campus’s heat a heat customer takes at its peak (the coldest hours for district heating), instead of rejecting it.',
+  ),
+  choice(
+    'heatReuseDemand',
+    'Heat customer',
+    [
+      { value: 'district-heating', label: 'District heating (follows the season)' },
+      { value: 'flat', label: 'Industry (flat all year)' },
+    ],
+    'district-heating',
+    'cooling',
+    'District heating takes heat in proportion to heating degree-hours over a hot-water base; an industrial customer takes the same share every hour.',
+  ),
+  num(
+    'heatReuseSupplyC',
+    'Heat network supply temperature',
+    '°C',
+    [30, 95, 1],
+    60,
+    'cooling',
+    'Temperature the heat customer needs: 4th-generation district heating runs cooler than older networks. Above the loop’s return temperature a heat pump lifts it, and its electricity counts in facility energy.',
   ),
   choice(
     'redundancy',
@@ -278,7 +306,17 @@ export const FIELDS = [
     [0, 20000, 10],
     0,
     'power',
-    'Grid connection capacity. With no supply at all configured, an unlimited grid is assumed.',
+    'Grid connection capacity. With no grid, hydro, wind, solar or gas configured, the site’s own grid is used, unlimited, at its mix and carbon factor.',
+    PHASE,
+  ),
+  num(
+    'power.ppaMw',
+    'Clean-energy contract',
+    'MW',
+    [0, 20000, 10],
+    0,
+    'power',
+    'A round-the-clock renewable supply contract (PPA) delivered through the grid, matched hour by hour against grid energy. It lowers market-based carbon and raises the renewable and carbon-free scores; location-based carbon still counts grid energy at the grid’s average.',
     PHASE,
   ),
   num(
@@ -286,9 +324,9 @@ export const FIELDS = [
     'Hydro',
     'MW',
     [0, 20000, 10],
-    250,
+    0,
     'power',
-    'Hydropower capacity (plant or contract), dispatchable up to this.',
+    'A dedicated hydropower plant (turbine rating): dispatchable up to this, within its annual energy.',
     PHASE,
   ),
   num(
@@ -296,9 +334,9 @@ export const FIELDS = [
     'Hydro energy factor',
     '–',
     [0.1, 1, 0.01],
-    1,
+    0.48,
     'power',
-    'Annual hydro energy as a share of MW × 8760 h: 1 = firm supply from a large regional system; 0.48 = the Norwegian fleet average for a dedicated plant.',
+    'The plant’s annual energy as a share of MW × 8760 h, which its reservoir spreads over the year: 0.48 is the Norwegian fleet average. Firm supply all year comes from the grid or a contract, not from a plant.',
     PHASE,
   ),
   num(

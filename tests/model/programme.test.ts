@@ -281,6 +281,8 @@ describe('programme totals', { timeout: 10_000 }, () => {
       'itEnergyGwhPerYear',
       'waterM3PerYear',
       'co2TonnesPerYear',
+      'co2MarketTonnesPerYear',
+      'heatDeliveredGwhPerYear',
       'siteAreaHa',
     ] as const)
       near(total[key], sumOf(key))
@@ -295,6 +297,9 @@ describe('programme totals', { timeout: 10_000 }, () => {
     near(total.cueKgPerKwh, total.co2TonnesPerYear / (it * 1000))
     const renewableGwh = campuses.reduce((a, r) => a + r.renewableShare * r.energyGwhPerYear, 0)
     near(total.renewableShare, renewableGwh / total.energyGwhPerYear)
+    near(total.erf, total.heatReusedGwhPerYear / total.energyGwhPerYear)
+    const cfeGwh = campuses.reduce((a, r) => a + r.cfeScore * r.energyGwhPerYear, 0)
+    near(total.cfeScore, cfeGwh / total.energyGwhPerYear)
     // A weighted mean lies between the campuses' values.
     const pues = campuses.map((r) => r.pueAnnual)
     expect(total.pueAnnual).toBeGreaterThanOrEqual(Math.min(...pues))
