@@ -133,21 +133,21 @@ describe('caption figures', () => {
       [0.734_56, 'share', 3, '73.5 %'],
     ]
     for (const [value, unit, digits, shown] of cases) {
-      const f = formatFigure(value, unit, digits, 'metric')
+      const f = formatFigure(value, unit, digits, 'si')
       expect(f.unit === '' ? f.text : f.unit === '%' ? `${f.text} %` : `${f.text} ${f.unit}`).toBe(
         shown,
       )
     }
-    expect(
-      formatLabelFigure({ value: 199.234, unit: 'MW', digits: 1, suffix: 'IT' }, 'metric'),
-    ).toBe('199.2 MW IT')
+    expect(formatLabelFigure({ value: 199.234, unit: 'MW', digits: 1, suffix: 'IT' }, 'si')).toBe(
+      '199.2 MW IT',
+    )
   })
 
   it('every figure of a real caption has at most four significant figures and a unit where it has one', () => {
     const site: SiteId = DEFAULT_SCENARIO.site
     const climate = syntheticClimate(site)
     const readouts = simulate(DEFAULT_SCENARIO, climate).readouts
-    for (const units of ['metric', 'imperial'] as const) {
+    for (const units of ['si', 'imperial'] as const) {
       const caption = buildCaption(
         DEFAULT_SCENARIO,
         readouts,
