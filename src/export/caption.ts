@@ -1,5 +1,13 @@
 import { READOUT_SPEC_BY_KEY, SITES, type ReadoutKey, type Readouts, type Scenario } from '../model'
-import { formatQuantity, formatTemperatureDelta, joinUnit, type Units } from '../state'
+import {
+  formatQuantity,
+  formatTemperatureDelta,
+  joinUnit,
+  type LabelFigure,
+  type LegendAssetId,
+  type Shown,
+  type Units,
+} from '../state'
 
 /** What an exported image says about itself, so it stands alone on a slide. */
 export interface Caption {
@@ -24,14 +32,43 @@ export const CAPTION_READOUTS: readonly ReadoutKey[] = [
   'siteAreaHa',
 ]
 
-/** Colours of the scene's main assets as they read in an overview (legend swatches). */
-export const LEGEND: readonly { readonly label: string; readonly color: string }[] = [
-  { label: 'GPU buildings', color: '#d4d6d8' },
-  { label: 'Cooling yard', color: '#9aa1a8' },
-  { label: 'Substation and plant', color: '#6d747b' },
-  { label: 'Roads', color: '#50565c' },
-  { label: 'Water', color: '#4d7d95' },
+export interface LegendEntry {
+  readonly id: LegendAssetId
+  readonly label: string
+  readonly color: string
+}
+
+/**
+ * Colours of the scene's main assets as they read in an overview (legend swatches), in the
+ * legend's order. A caption lists only the entries whose assets are in the frame (legend.ts).
+ */
+export const LEGEND: readonly LegendEntry[] = [
+  { id: 'buildings', label: 'GPU buildings', color: '#d4d6d8' },
+  { id: 'cooling', label: 'Cooling yard', color: '#9aa1a8' },
+  { id: 'plant', label: 'Substation and plant', color: '#6d747b' },
+  { id: 'lines', label: 'Power lines', color: '#8a8f96' },
+  { id: 'hydro', label: 'Hydro plant', color: '#b9b2a4' },
+  { id: 'wind', label: 'Wind turbines', color: '#f3f4f5' },
+  { id: 'solar', label: 'Solar field', color: '#2c3e5c' },
+  { id: 'roads', label: 'Roads', color: '#50565c' },
+  { id: 'water', label: 'Water', color: '#4d7d95' },
 ]
+
+/**
+ * A figure for a slide: three or four significant figures with its unit, in the user's units
+ * (the planner's readable formatting, state/format.ts); counts from 10,000 read as "100
+ * thousand" rather than every digit.
+ */
+export function formatFigure(value: number, unit: string, digits: number, units: Units): Shown {
+  const asCount = unit === 'count' && Math.abs(value) >= 10_000
+  return formatQuantity(value, asCount ? '–' : unit, digits, units)
+}
+
+/** A label's callout figure as text: "199.2 MW IT", "430 m head". */
+export function formatLabelFigure(figure: LabelFigure, units: Units): string {
+  const shown = joinUnit(formatFigure(figure.value, figure.unit, figure.digits, units))
+  return figure.suffix ? `${shown} ${figure.suffix}` : shown
+}
 
 const DATE = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
@@ -46,15 +83,13 @@ export function buildCaption(
   units: Units,
   date: Date,
   viewLabel: string,
+  legend: readonly LegendEntry[] = LEGEND,
 ): Caption {
   const site = SITES[scenario.site]
   const figures = CAPTION_READOUTS.map((key) => {
     const spec = READOUT_SPEC_BY_KEY.get(key)
-    const shown = formatQuantity(readouts[key], spec?.unit ?? '', spec?.digits ?? 0, units)
-    return {
-      label: spec?.label ?? key,
-      value: shown.unit ? `${shown.text} ${shown.unit}` : shown.text,
-    }
+    const shown = formatFigure(readouts[key], spec?.unit ?? '', spec?.digits ?? 0, units)
+    return { label: spec?.label ?? key, value: joinUnit(shown) }
   })
   const offset =
     scenario.climateOffsetC === 0
@@ -64,7 +99,7 @@ export function buildCaption(
     title: scenario.name,
     subtitle: `${site.label}${offset} · ${viewLabel} · ${DATE.format(date)}`,
     figures,
-    legend: LEGEND,
+    legend,
     note:
       site.climateQuality === 'synthesised'
         ? 'Hourly climate synthesised from monthly statistics; figures indicative.'

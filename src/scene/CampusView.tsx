@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useRef } from 'react'
 import * as THREE from 'three'
 import { select, useDeferredLayout } from '../state'
 import { AdaptiveResolution } from './AdaptiveResolution'
+import { AnimationClock } from './animationClock'
 import { CameraRig } from './CameraRig'
 import { Compute } from './Compute'
 import { installDebugHook, noteFrame } from './debug'
@@ -73,6 +74,7 @@ export function CampusView() {
         style={{ background: '#dfe9f2' }}
       >
         <AdaptiveResolution />
+        <AnimationClock />
         <CampusScene />
         <ExportSurface />
       </Canvas>

@@ -4,6 +4,7 @@ import * as THREE from 'three'
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js'
 import type { CampusLayout, Point } from '../layout'
 import { useCampus } from '../state'
+import { onAnimationTime } from './animationClock'
 import { Boxes, boxData, putBox } from './Boxes'
 import { materials } from './materials'
 import { groundY } from './sceneData'
@@ -69,6 +70,10 @@ const ROTOR_MATERIAL = (() => {
 
 /** Rotor speed, rad/s (≈ 11 rpm, a large onshore rotor at rated wind). */
 const ROTOR_RAD_PER_S = 1.15
+// The angle follows the scene's animation clock (exports drive it frame by frame).
+onAnimationTime((t) => {
+  spin.value = (t * ROTOR_RAD_PER_S) % (Math.PI * 2)
+})
 
 /** Lattice tower silhouette, metres: body, mast and two cross-arms; line along local z. */
 const PYLON = (() => {
@@ -229,10 +234,9 @@ export function Feeds({ layout }: { layout: CampusLayout }) {
 
   const invalidate = useThree((s) => s.invalidate)
   const spinning = motion && powerOn && wind !== null
-  useFrame((_, delta) => {
-    if (!spinning) return
-    spin.value = (spin.value + Math.min(delta, 0.2) * ROTOR_RAD_PER_S) % (Math.PI * 2)
-    invalidate()
+  // Frames keep coming while rotors turn; the animation clock (animationClock.ts) turns them.
+  useFrame(() => {
+    if (spinning) invalidate()
   })
 
   return (

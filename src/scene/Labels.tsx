@@ -1,117 +1,31 @@
-import { useFrame } from '@react-three/fiber'
-import { useMemo, type CSSProperties } from 'react'
+import { useFrame, useThree } from '@react-three/fiber'
+import { useEffect, useLayoutEffect, useMemo, type CSSProperties } from 'react'
 import * as THREE from 'three'
 import type { CampusLayout } from '../layout'
-import { useCampus, useDeferredLayout, type LayerId } from '../state'
-import { groundY } from './sceneData'
+import {
+  onViewObstacles,
+  placeLabels,
+  useCampus,
+  useDeferredLayout,
+  viewObstacles,
+  type LabelRequest,
+  type PixelBox,
+  type PlacedLabel,
+} from '../state'
+import { labelsFor } from './annotations'
 
 /**
- * Labels for the main assets (one per kind of asset, never per unit). They are DOM elements
- * over the canvas, placed each rendered frame; a label that would overlap a more important
- * one, or whose layer is hidden, is not shown — so they stay readable and never clutter.
+ * Labels for the main assets (one per kind of asset, never per unit): DOM elements over the
+ * canvas, placed each rendered frame inside a safe area — clear of the canvas's edges, of the
+ * view's toolbars and selection card (state/viewObstacles.ts) and of each other, most
+ * important first (state/labelPlacement.ts). A label pushed away from its anchor draws a thin
+ * leader line to it; one with no room, or whose layer is hidden, is not shown.
  */
-interface LabelSpec {
-  readonly id: string
-  readonly text: string
-  readonly layer: LayerId
-  readonly at: readonly [number, number, number]
-  /** Lower is more important (placed first). */
-  readonly priority: number
-}
 
-export function labelsFor(layout: CampusLayout): LabelSpec[] {
-  const labels: LabelSpec[] = []
-  const first = layout.buildings[0]
-  if (first) {
-    const n = layout.buildings.length
-    labels.push({
-      id: 'buildings',
-      text: n > 1 ? `GPU buildings (${n})` : 'GPU building',
-      layer: 'compute',
-      at: [first.rect.x, first.heightM + 14, first.rect.z],
-      priority: 0,
-    })
-  }
-  // The last building's yard, so the label stands apart from the buildings' label.
-  const cooling = layout.yards.filter((y) => y.kind === 'cooling').pop()
-  if (cooling)
-    labels.push({
-      id: 'cooling',
-      text: 'Cooling yard',
-      layer: 'cooling',
-      at: [cooling.rect.x + cooling.rect.w / 4, 10, cooling.rect.z],
-      priority: 1,
-    })
-  const s = layout.substation.rect
-  labels.push({
-    id: 'substation',
-    text: 'Substation',
-    layer: 'power',
-    at: [s.x, 26, s.z],
-    priority: 2,
-  })
-  const hydro = layout.hydro
-  if (hydro) {
-    const p = hydro.powerhouse
-    labels.push({
-      id: 'powerhouse',
-      text: 'Hydro powerhouse',
-      layer: 'power',
-      at: [p.x, 30, p.z],
-      priority: 1,
-    })
-    labels.push({
-      id: 'dam',
-      text: 'Dam and reservoir',
-      layer: 'power',
-      at: [hydro.dam.x, hydro.damCrestYM + 25, hydro.dam.z],
-      priority: 3,
-    })
-  }
-  const wind = layout.wind
-  const turbine = wind?.turbines[0]
-  if (wind && turbine)
-    labels.push({
-      id: 'wind',
-      text: `Wind farm (${wind.turbines.length} turbines)`,
-      layer: 'power',
-      at: [
-        turbine.x,
-        groundY(layout, turbine.x, turbine.z) + wind.hubHeightM + wind.rotorDiameterM / 2 + 10,
-        turbine.z,
-      ],
-      priority: 1,
-    })
-  for (const yard of layout.yards) {
-    const text =
-      yard.kind === 'solar'
-        ? 'Solar field'
-        : yard.kind === 'gas'
-          ? 'Gas turbines'
-          : yard.kind === 'battery'
-            ? 'Battery storage'
-            : null
-    if (text)
-      labels.push({
-        id: yard.kind,
-        text,
-        layer: 'power',
-        at: [yard.rect.x, 24, yard.rect.z],
-        priority: 2,
-      })
-  }
-  if (layout.intake) {
-    const p = layout.intake.pumphouse
-    labels.push({
-      id: 'intake',
-      text: 'Seawater intake',
-      layer: 'cooling',
-      at: [p.x, 16, p.z],
-      priority: 3,
-    })
-  }
-  return labels.sort((a, b) => a.priority - b.priority)
-}
+export { labelsFor }
+
+/** Margin kept between labels and the canvas's edges, CSS pixels. */
+export const LABEL_MARGIN_PX = 8
 
 const LABEL_STYLE: CSSProperties = {
   position: 'absolute',
@@ -131,22 +45,70 @@ const LABEL_STYLE: CSSProperties = {
   willChange: 'transform',
 }
 
-/** The label elements, by id, for the positioner inside the canvas. */
+const LEADER_STYLE: CSSProperties = {
+  position: 'absolute',
+  inset: 0,
+  width: '100%',
+  height: '100%',
+  overflow: 'visible',
+  pointerEvents: 'none',
+}
+
+/** The label elements and their leader lines, by id, for the positioner inside the canvas. */
 const elements = new Map<string, HTMLDivElement>()
+const leaders = new Map<string, SVGLineElement>()
+/** Each label's size, measured once when its text is set (CSS pixels). */
+const sizes = new Map<string, { w: number; h: number }>()
+/** Asks the canvas for a frame once new labels are measured (they may come after its last one). */
+const measured = new Set<() => void>()
+
+/** What the last placement did (read by the test hook): label boxes in canvas pixels. */
+export const labelState: {
+  placed: PlacedLabel[]
+  safe: PixelBox
+  obstacles: PixelBox[]
+} = { placed: [], safe: { x0: 0, y0: 0, x1: 0, y1: 0 }, obstacles: [] }
 
 /** The label elements (DOM, outside the canvas). */
 export function LabelLayer() {
   const layout = useDeferredLayout()
   const labels = useMemo(() => (layout ? labelsFor(layout) : []), [layout])
+  useLayoutEffect(() => {
+    // Measured while shown (hidden elements have no size), then hidden until placed.
+    for (const label of labels) {
+      const el = elements.get(label.id)
+      if (!el) continue
+      const display = el.style.display
+      el.style.display = 'block'
+      sizes.set(label.id, { w: el.offsetWidth, h: el.offsetHeight })
+      el.style.display = display
+    }
+    for (const listener of measured) listener()
+  }, [labels])
   return (
     <div
       aria-hidden
       style={{ position: 'absolute', inset: 0, overflow: 'hidden', pointerEvents: 'none' }}
     >
+      <svg style={LEADER_STYLE}>
+        {labels.map((label) => (
+          <line
+            key={label.id}
+            stroke="rgba(29, 35, 48, 0.7)"
+            strokeWidth={1.25}
+            display="none"
+            ref={(el) => {
+              if (el) leaders.set(label.id, el)
+              else leaders.delete(label.id)
+            }}
+          />
+        ))}
+      </svg>
       {labels.map((label) => (
         <div
           key={label.id}
           className="campus-label"
+          data-label={label.id}
           style={LABEL_STYLE}
           ref={(el) => {
             if (el) elements.set(label.id, el)
@@ -161,42 +123,80 @@ export function LabelLayer() {
 }
 
 const scratch = new THREE.Vector3()
-const placed: { x0: number; y0: number; x1: number; y1: number }[] = []
+const requests: { -readonly [K in keyof LabelRequest]: LabelRequest[K] }[] = []
+const placed: PlacedLabel[] = []
+const shown = new Set<string>()
 
 /** Places the labels after the camera moved (runs only on rendered frames). */
 export function LabelPositioner({ layout }: { layout: CampusLayout }) {
   const labels = useMemo(() => labelsFor(layout), [layout])
+  const invalidate = useThree((s) => s.invalidate)
+  const gl = useThree((s) => s.gl)
+  // A toolbar that grows or moves takes the labels with it at once.
+  useEffect(() => onViewObstacles(() => invalidate()), [invalidate])
+  useEffect(() => {
+    measured.add(invalidate)
+    return () => {
+      measured.delete(invalidate)
+    }
+  }, [invalidate])
   useFrame(({ camera, size }) => {
     const { layers } = useCampus.getState()
-    placed.length = 0
+    const canvas = gl.domElement.getBoundingClientRect()
+    const safe = labelState.safe
+    safe.x0 = LABEL_MARGIN_PX
+    safe.y0 = LABEL_MARGIN_PX
+    safe.x1 = size.width - LABEL_MARGIN_PX
+    safe.y1 = size.height - LABEL_MARGIN_PX
+    const obstacles = labelState.obstacles
+    let count = 0
+    for (const obstacle of viewObstacles()) {
+      const r = obstacle.rect()
+      if (!r) continue
+      const box = (obstacles[count++] ??= { x0: 0, y0: 0, x1: 0, y1: 0 })
+      box.x0 = r.x0 - canvas.left
+      box.y0 = r.y0 - canvas.top
+      box.x1 = r.x1 - canvas.left
+      box.y1 = r.y1 - canvas.top
+    }
+    obstacles.length = count
+    let n = 0
     for (const label of labels) {
-      const el = elements.get(label.id)
-      if (!el) continue
+      const measured = sizes.get(label.id)
+      if (!measured || !layers[label.layer] || !layers.site) continue
       scratch.set(label.at[0], label.at[1], label.at[2]).project(camera)
-      const visible =
-        layers[label.layer] &&
-        layers.site &&
-        scratch.z < 1 &&
-        Math.abs(scratch.x) < 1 &&
-        Math.abs(scratch.y) < 1
-      if (!visible) {
-        el.style.display = 'none'
-        continue
-      }
-      const x = ((scratch.x + 1) / 2) * size.width
-      const y = ((1 - scratch.y) / 2) * size.height
-      const w = label.text.length * 6.6 + 18
-      const box = { x0: x - w / 2, y0: y - 11, x1: x + w / 2, y1: y + 11 }
-      const overlaps = placed.some(
-        (p) => box.x0 < p.x1 && box.x1 > p.x0 && box.y0 < p.y1 && box.y1 > p.y0,
-      )
-      if (overlaps) {
-        el.style.display = 'none'
-        continue
-      }
-      placed.push(box)
+      if (scratch.z >= 1 || Math.abs(scratch.x) > 1 || Math.abs(scratch.y) > 1) continue
+      const request = (requests[n++] ??= { id: '', anchorX: 0, anchorY: 0, width: 0, height: 0 })
+      request.id = label.id
+      request.anchorX = ((scratch.x + 1) / 2) * size.width
+      request.anchorY = ((1 - scratch.y) / 2) * size.height
+      request.width = measured.w
+      request.height = measured.h
+    }
+    requests.length = n
+    placeLabels(requests, safe, obstacles, { gap: 4 }, placed)
+    labelState.placed = placed
+    shown.clear()
+    for (const p of placed) {
+      const el = elements.get(p.id)
+      if (!el) continue
+      shown.add(p.id)
       el.style.display = 'block'
-      el.style.transform = `translate(${Math.round(box.x0)}px, ${Math.round(box.y0)}px)`
+      el.style.transform = `translate(${Math.round(p.box.x0)}px, ${Math.round(p.box.y0)}px)`
+      const leader = leaders.get(p.id)
+      if (!leader) continue
+      if (p.leader) {
+        leader.setAttribute('x1', String(p.anchorX))
+        leader.setAttribute('y1', String(p.anchorY))
+        leader.setAttribute('x2', String(p.leaderX))
+        leader.setAttribute('y2', String(p.leaderY))
+        leader.setAttribute('display', 'inline')
+      } else leader.setAttribute('display', 'none')
+    }
+    for (const [id, el] of elements) {
+      if (shown.has(id)) continue
+      el.style.display = 'none'
+      leaders.get(id)?.setAttribute('display', 'none')
     }
   })
   return null

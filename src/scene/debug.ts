@@ -3,6 +3,7 @@ import * as THREE from 'three'
 import { parseScenario, formatProblem } from '../model'
 import { lastLayoutMs, selectLayout, setScenario, useCampus } from '../state'
 import { cameraMoving, rig } from './CameraRig'
+import { labelState } from './Labels'
 import { pickTargets } from './sceneData'
 import { sceneStats } from './stats'
 
@@ -42,6 +43,34 @@ export interface CampusDebug {
   settled(): boolean
   /** Loads a scenario document through the store (problems as text; empty when loaded). */
   setScenario(doc: unknown): string[]
+  /**
+   * The named view on screen and where each of its subjects (views.ts: the campus, the hall,
+   * the wind farm, the line…) is on the canvas now: the extent of its points, CSS pixels from
+   * the canvas's top left. Subjects are empty for a custom view.
+   */
+  framing(): {
+    view: string
+    width: number
+    height: number
+    subjects: { id: string; x0: number; y0: number; x1: number; y1: number; behind: boolean }[]
+  }
+  /** The labels as last placed (canvas CSS pixels), the safe area and the obstacles they keep clear of. */
+  labels(): {
+    placed: {
+      id: string
+      x0: number
+      y0: number
+      x1: number
+      y1: number
+      leader: boolean
+      anchorX: number
+      anchorY: number
+    }[]
+    safe: { x0: number; y0: number; x1: number; y1: number }
+    obstacles: { x0: number; y0: number; x1: number; y1: number }[]
+  }
+  /** The building the Hall interior view cuts away (store `cutawayBuilding`). */
+  cutawayBuilding(): number | null
 }
 
 declare global {
@@ -120,6 +149,42 @@ export function installDebugHook(state: RootState): void {
         y: rect.top + ((1 - scratch.y) / 2) * size.height,
       }
     },
+    framing: () => {
+      const { camera, size } = state.get()
+      const view = useCampus.getState().camera.view
+      const framed = view === 'custom' ? null : rig.framed
+      const subjects = (framed?.subjects ?? []).map((subject) => {
+        let x0 = Infinity
+        let y0 = Infinity
+        let x1 = -Infinity
+        let y1 = -Infinity
+        let behind = false
+        for (const p of subject.points) {
+          scratch.set(p[0], p[1], p[2]).project(camera)
+          if (scratch.z > 1) behind = true
+          const x = ((scratch.x + 1) / 2) * size.width
+          const y = ((1 - scratch.y) / 2) * size.height
+          x0 = Math.min(x0, x)
+          y0 = Math.min(y0, y)
+          x1 = Math.max(x1, x)
+          y1 = Math.max(y1, y)
+        }
+        return { id: subject.id, x0, y0, x1, y1, behind }
+      })
+      return { view, width: size.width, height: size.height, subjects }
+    },
+    labels: () => ({
+      placed: labelState.placed.map((p) => ({
+        id: p.id,
+        ...p.box,
+        leader: p.leader,
+        anchorX: p.anchorX,
+        anchorY: p.anchorY,
+      })),
+      safe: { ...labelState.safe },
+      obstacles: labelState.obstacles.map((o) => ({ ...o })),
+    }),
+    cutawayBuilding: () => useCampus.getState().cutawayBuilding,
     setScenario: (doc) => {
       const result = parseScenario(doc)
       if (!result.ok) return result.problems.map(formatProblem)

@@ -115,6 +115,12 @@ export function setCamera(camera: CameraState): void {
   useCampus.setState({ camera })
 }
 
+/** The building the Hall interior view looks into, or null (store `cutawayBuilding`). */
+export function setCutawayBuilding(building: number | null): void {
+  if (useCampus.getState().cutawayBuilding !== building)
+    useCampus.setState({ cutawayBuilding: building })
+}
+
 export function setUnits(units: Units): void {
   useCampus.setState({ units })
 }

@@ -1,4 +1,7 @@
-import type { CameraViewId } from './store'
+import type { Scenario } from '../model'
+import { ensureClimate } from './climate'
+import type { PixelBox } from './labelPlacement'
+import { useCampus, type CameraViewId, type SavedScenario } from './store'
 
 /**
  * Where the image export meets the 3D view and the planner, without either importing the
@@ -8,9 +11,51 @@ import type { CameraViewId } from './store'
 
 export type ExportBackground = 'sky' | 'solid' | 'transparent'
 
+/** Where the caption goes on an exported image: a card in the bottom-left corner, a band along the bottom, or none. */
+export type CaptionPlacement = 'corner' | 'band' | 'none'
+
+/** A label's key figure, in SI (formatted by the export in the user's units). */
+export interface LabelFigure {
+  readonly value: number
+  readonly unit: string
+  readonly digits: number
+  /** Words after the number ("IT", "head"); '' for none. */
+  readonly suffix: string
+}
+
+/** An asset label projected onto a rendered frame (pixels of that frame). */
+export interface ProjectedLabel {
+  readonly id: string
+  readonly text: string
+  readonly figure: LabelFigure | null
+  /** The anchor, pixels from the frame's top left. */
+  readonly x: number
+  readonly y: number
+  /** Lower is more important (placed first). */
+  readonly priority: number
+}
+
+/** What each legend entry of a caption stands for. */
+export type LegendAssetId =
+  'buildings' | 'cooling' | 'plant' | 'roads' | 'water' | 'wind' | 'solar' | 'hydro' | 'lines'
+
+/** A legend asset on a rendered frame: the extent of its parts that reach the frame, or null. */
+export interface ProjectedAsset {
+  readonly id: LegendAssetId
+  readonly bounds: PixelBox | null
+}
+
+export interface CameraPoseSpec {
+  readonly position: readonly [number, number, number]
+  readonly target: readonly [number, number, number]
+}
+
 /** A frame rendered on purpose at a requested size. */
 export interface RenderedFrame {
-  /** A 2D canvas holding the frame (copied from WebGL in the task that rendered it). */
+  /**
+   * A 2D canvas holding the frame (copied from WebGL in the task that rendered it). From a
+   * session (`openSession`), the session's one canvas: valid until its next frame.
+   */
   readonly canvas: HTMLCanvasElement
   /** Ground metres per image pixel at the view's target: for the scale bar. */
   readonly metresPerPixel: number
@@ -22,6 +67,10 @@ export interface RenderedFrame {
     readonly position: readonly [number, number, number]
     readonly target: readonly [number, number, number]
   }
+  /** Asset labels seen from this camera (anchors on the frame, layers shown). */
+  readonly labels: readonly ProjectedLabel[]
+  /** Legend assets seen from this camera. */
+  readonly assets: readonly ProjectedAsset[]
 }
 
 export interface RenderRequest {
@@ -29,9 +78,25 @@ export interface RenderRequest {
   readonly height: number
   /** A named view, or 'current' for the camera as it is on screen. */
   readonly view: CameraViewId | 'current'
+  /** An exact camera instead of `view` (the deck's scenarios, video paths). */
+  readonly pose?: CameraPoseSpec
   readonly background: ExportBackground
   /** CSS colour of a solid background. */
   readonly solidColor: string
+}
+
+/**
+ * Frames of one size and camera rendered one after another (a video, a still): the drawing
+ * buffer is sized once, each `render(timeS)` drives the scene's animation clock to `timeS`
+ * seconds and draws; `close` restores the on-screen view. Nothing a frame draws reads the
+ * wall clock, so frame N is the same whenever it is rendered.
+ */
+export interface FrameSession {
+  /** The frame at animation time `timeS` (seconds; the on-screen clock's time when omitted). */
+  render(timeS?: number): RenderedFrame
+  /** Moves the camera for the next frames (a camera path). */
+  setPose(pose: CameraPoseSpec): void
+  close(): void
 }
 
 /** Registered by the scene while the 3D view is mounted. */
@@ -42,6 +107,21 @@ export interface RenderSurface {
   viewSize(): { width: number; height: number }
   /** Renders one frame at the request's size and restores the on-screen view. */
   render(request: RenderRequest): Promise<RenderedFrame>
+  /** Opens a session for many frames of the request's size and camera (close it!). */
+  openSession(request: RenderRequest): FrameSession
+  /**
+   * Resolves when the scene shows the store's current scenario (its layout built and drawn),
+   * rejects after `timeoutMs`.
+   */
+  whenShowing(timeoutMs?: number): Promise<void>
+  /** The camera of the view on screen now. */
+  currentPose(): CameraPoseSpec
+  /**
+   * Readies the scene for a view's image (the hall view cuts its building away, other named
+   * views show every roof) and resolves once that is drawn, with the function that puts the
+   * screen's state back.
+   */
+  prepareView(view: CameraViewId | 'current' | 'pose'): Promise<() => void>
 }
 
 export interface ExportRequest {
@@ -50,8 +130,14 @@ export interface ExportRequest {
   readonly height: number | null
   readonly background: ExportBackground
   readonly solidColor: string
-  readonly caption: boolean
+  readonly caption: CaptionPlacement
+  /** Asset labels and callouts drawn into the image. */
+  readonly labels: boolean
   readonly views: readonly (CameraViewId | 'current')[]
+  /** Saved scenarios to render too, each from the camera on screen when the export starts. */
+  readonly scenarios?: readonly SavedScenario[]
+  /** Stops the export between images (nothing is saved). */
+  readonly signal?: AbortSignal
 }
 
 export interface ExportedImage {
@@ -71,6 +157,14 @@ export type Exporter = (
   request: ExportRequest,
   onProgress: (progress: ExportProgress) => void,
 ) => Promise<readonly ExportedImage[]>
+
+/** The error an export rejects with when its signal stops it. */
+export class ExportCancelled extends Error {
+  constructor() {
+    super('The export was cancelled; nothing was saved.')
+    this.name = 'ExportCancelled'
+  }
+}
 
 let surface: RenderSurface | null = null
 let exporter: Exporter | null = null
@@ -96,4 +190,14 @@ export function exportImages(
 ): Promise<readonly ExportedImage[]> {
   if (!exporter) return Promise.reject(new Error('Image export is not available.'))
   return exporter(request, onProgress)
+}
+
+/**
+ * Shows another scenario in the 3D view for a deck's image, leaving the undo history, the
+ * comparison and the saved list alone; the export puts the user's scenario back the same way.
+ */
+export function showScenarioForExport(scenario: Scenario): void {
+  if (useCampus.getState().scenario === scenario) return
+  useCampus.setState({ scenario })
+  void ensureClimate(scenario.site)
 }

@@ -82,6 +82,12 @@ export interface CampusState {
   readonly selection: Selection | null
   readonly layers: Readonly<Record<LayerId, boolean>>
   readonly camera: CameraState
+  /**
+   * The building the Hall interior view looks into (the scene sets it when it frames that
+   * view, and clears it for another named view; a camera the user moved keeps it): the scene
+   * cuts this building away so its hall shows. Null: none.
+   */
+  readonly cutawayBuilding: number | null
   readonly units: Units
   /** Viewer presentation: roofs cut away to show racks; rotors turning; sun position. */
   readonly xray: boolean
@@ -120,6 +126,7 @@ export const useCampus = create<CampusState>()(() => ({
   selection: null,
   layers: DEFAULT_LAYERS,
   camera: DEFAULT_CAMERA,
+  cutawayBuilding: null,
   units: 'si',
   xray: true,
   motion: true,

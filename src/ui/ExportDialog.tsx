@@ -2,12 +2,15 @@ import { useEffect, useRef, useState, type FormEvent } from 'react'
 import {
   CAMERA_VIEWS,
   EXPORT_SIZES,
+  ExportCancelled,
   MAX_EXPORT_SIDE,
   checkExportSize,
   CAMERA_VIEW_LABELS,
   exportImages,
   renderSurface,
+  useCampus,
   type CameraViewId,
+  type CaptionPlacement,
   type ExportBackground,
   type ExportProgress,
   type ExportedImage,
@@ -15,11 +18,18 @@ import {
 
 type SizeId = (typeof EXPORT_SIZES)[number]['id']
 
-type ViewChoice = CameraViewId | 'current' | 'all'
+type ViewChoice = CameraViewId | 'current' | 'all' | 'deck'
+
+const CAPTIONS: readonly (readonly [CaptionPlacement, string])[] = [
+  ['corner', 'Card in the corner'],
+  ['band', 'Band along the bottom'],
+  ['none', 'None'],
+]
 
 /**
- * The export dialog: size, background, caption and view, then one PNG per view (or a copy to
- * the clipboard), with progress while large images render.
+ * The export dialog: size, background, labels, caption and view, then one PNG per view (or a
+ * copy to the clipboard), with progress while large images render and a Cancel button. The
+ * deck is every named view and every saved scenario (from the camera on screen), one file each.
  */
 export default function ExportDialog({ onClose }: { onClose: () => void }) {
   const dialogRef = useRef<HTMLDialogElement>(null)
@@ -27,8 +37,11 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
   const [custom, setCustom] = useState({ width: '3840', height: '2160' })
   const [background, setBackground] = useState<ExportBackground>('sky')
   const [solidColor, setSolidColor] = useState('#ffffff')
-  const [caption, setCaption] = useState(true)
+  const [caption, setCaption] = useState<CaptionPlacement>('corner')
+  const [labels, setLabels] = useState(true)
   const [view, setView] = useState<ViewChoice>('current')
+  const saved = useCampus((s) => s.saved)
+  const abort = useRef<AbortController | null>(null)
   const [progress, setProgress] = useState<ExportProgress | null>(null)
   const [status, setStatus] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null)
   const busy = progress !== null
@@ -57,12 +70,24 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
       setStatus({ tone: 'error', text: chosen })
       return
     }
-    const views = view === 'all' ? [...CAMERA_VIEWS] : [view]
+    const views = view === 'all' || view === 'deck' ? [...CAMERA_VIEWS] : [view]
+    const scenarios = view === 'deck' ? saved : []
     setStatus(null)
-    setProgress({ done: 0, total: views.length, step: 'Preparing' })
+    setProgress({ done: 0, total: views.length + scenarios.length, step: 'Preparing' })
+    const controller = new AbortController()
+    abort.current = controller
     try {
       const images = await exportImages(
-        { ...chosen, background, solidColor, caption, views },
+        {
+          ...chosen,
+          background,
+          solidColor,
+          caption,
+          labels,
+          views,
+          scenarios,
+          signal: controller.signal,
+        },
         setProgress,
       )
       if (target === 'clipboard') {
@@ -80,15 +105,20 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
           text:
             images.length === 1
               ? `Saved ${images[0]?.fileName ?? 'the image'}.`
-              : `Saved ${images.length} images (one per view).`,
+              : `Saved ${images.length} images (one per ${view === 'deck' ? 'view and saved scenario' : 'view'}).`,
         })
       }
     } catch (error) {
-      setStatus({
-        tone: 'error',
-        text: `The image could not be made: ${error instanceof Error ? error.message : String(error)} The view on screen is unchanged.`,
-      })
+      setStatus(
+        error instanceof ExportCancelled
+          ? { tone: 'ok', text: `${error.message} The view on screen is unchanged.` }
+          : {
+              tone: 'error',
+              text: `The image could not be made: ${error instanceof Error ? error.message : String(error)} The view on screen is unchanged.`,
+            },
+      )
     } finally {
+      abort.current = null
       setProgress(null)
     }
   }
@@ -207,16 +237,42 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
                 </option>
               ))}
               <option value="all">All named views (one file each)</option>
+              <option value="deck">
+                {`Deck: ${CAMERA_VIEWS.length} named views and ${saved.length} saved scenario${saved.length === 1 ? '' : 's'} (one file each)`}
+              </option>
             </select>
           </label>
           <label className="choice">
             <input
               type="checkbox"
-              checked={caption}
-              onChange={(e) => setCaption(e.target.checked)}
+              checked={labels}
+              aria-describedby="export-labels-hint"
+              onChange={(e) => setLabels(e.target.checked)}
             />
-            Caption: name, site, date, key figures, legend, scale bar and north arrow
+            Labels
           </label>
+          <p id="export-labels-hint" className="muted export-hint">
+            Asset names and key figures drawn into the image, with leader lines.
+          </p>
+          <label className="stack-field">
+            <span>Caption</span>
+            <select
+              className="select"
+              value={caption}
+              aria-describedby="export-caption-hint"
+              onChange={(e) => setCaption(e.target.value as CaptionPlacement)}
+            >
+              {CAPTIONS.map(([id, text]) => (
+                <option key={id} value={id}>
+                  {text}
+                </option>
+              ))}
+            </select>
+          </label>
+          <p id="export-caption-hint" className="muted export-hint">
+            Name, site, date, key figures and a legend of what is in the frame, with a scale bar and
+            north arrow.
+          </p>
         </fieldset>
         {progress && (
           <div className="export-progress" role="status" aria-live="polite">
@@ -240,10 +296,15 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
           </div>
         )}
         <div className="btn-row export-actions">
+          {busy && (
+            <button type="button" className="btn" onClick={() => abort.current?.abort()}>
+              Cancel
+            </button>
+          )}
           <button
             type="button"
             className="btn"
-            disabled={busy || !canCopy || view === 'all'}
+            disabled={busy || !canCopy || view === 'all' || view === 'deck'}
             title={canCopy ? 'Copy one image to the clipboard' : 'This browser cannot copy images'}
             onClick={() => void run('clipboard')}
           >

@@ -1,10 +1,13 @@
 import { useEffect } from 'react'
 import { select, useCampus, useSelectionDescription } from '../state'
+import { useViewObstacle } from './useViewObstacle'
 
 /** The asset selected in the 3D view: what it is and what it holds, draws or rejects. */
 export function SelectionCard() {
   const open = useCampus((s) => s.selection !== null)
   const d = useSelectionDescription()
+  // The scene's labels keep clear of the card.
+  const cardRef = useViewObstacle('selection-card')
   useEffect(() => {
     if (!open) return
     // Escape closes the card, as it closes the planner's dialogs.
@@ -16,7 +19,12 @@ export function SelectionCard() {
   }, [open])
   if (!d) return null
   return (
-    <section aria-label="Selection" data-testid="selection-card" className="selection-card">
+    <section
+      ref={cardRef}
+      aria-label="Selection"
+      data-testid="selection-card"
+      className="selection-card"
+    >
       <div className="selection-head">
         <div>
           <h2 className="selection-title">{d.title}</h2>

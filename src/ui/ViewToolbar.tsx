@@ -13,6 +13,7 @@ import {
   type LayerId,
 } from '../state'
 import { holdWhileDragging } from './fieldDom'
+import { useViewObstacle } from './useViewObstacle'
 
 const LAYERS: readonly { readonly id: LayerId; readonly label: string }[] = [
   { id: 'power', label: 'Power' },
@@ -51,16 +52,19 @@ export function ViewToolbar() {
   const motion = useCampus((s) => s.motion)
   const timeOfDayH = useCampus((s) => s.timeOfDayH)
   const dayOfYear = useCampus((s) => s.dayOfYear)
+  // The scene's labels keep clear of both toolbars.
+  const viewsRef = useViewObstacle('toolbar-views')
+  const layersRef = useViewObstacle('toolbar-layers')
   return (
     <div className="view-tools">
-      <div role="toolbar" aria-label="Camera views" className="toolbar">
+      <div ref={viewsRef} role="toolbar" aria-label="Camera views" className="toolbar">
         {CAMERA_VIEWS.map((id) => (
           <Toggle key={id} pressed={view === id} onClick={() => setCamera({ view: id })}>
             {CAMERA_VIEW_LABELS[id]}
           </Toggle>
         ))}
       </div>
-      <div role="toolbar" aria-label="Layers and display" className="toolbar">
+      <div ref={layersRef} role="toolbar" aria-label="Layers and display" className="toolbar">
         {LAYERS.map((layer) => (
           <Toggle key={layer.id} pressed={layers[layer.id]} onClick={() => toggleLayer(layer.id)}>
             {layer.label}

@@ -4,7 +4,8 @@ import { PNG } from 'pngjs'
 
 /**
  * Image export: a 4K PNG of exactly that size with its caption, a transparent background, the
- * on-screen view left as it was, and an exported image dropped back reopening its scenario.
+ * on-screen view left as it was, labels drawn into the image (or left out with "Labels"), and
+ * an exported image dropped back reopening its scenario.
  */
 
 async function openCampus(page: Page, query = ''): Promise<void> {
@@ -113,7 +114,7 @@ test('a transparent export leaves the sky transparent', async ({ page }) => {
     await page.getByLabel('Width (px)').fill('960')
     await page.getByLabel('Height (px)').fill('540')
     await page.getByRole('radio', { name: 'Transparent' }).check()
-    await page.getByRole('checkbox', { name: /Caption/ }).uncheck()
+    await page.getByRole('combobox', { name: /^Caption/ }).selectOption('none')
   })
   const png = PNG.sync.read(bytes)
   expect([png.width, png.height]).toEqual([960, 540])
@@ -121,6 +122,51 @@ test('a transparent export leaves the sky transparent', async ({ page }) => {
   expect(share(png, top, ([, , , a]) => a < 255)).toBeGreaterThan(0.5)
   const bottom = { x0: 0, y0: 480, x1: 960, y1: 540 }
   expect(share(png, bottom, ([, , , a]) => a === 255)).toBeGreaterThan(0.5)
+})
+
+test('"Labels" draws the asset labels into the image: on and off differ where the labels are', async ({
+  page,
+}) => {
+  test.setTimeout(180_000)
+  await openCampus(page)
+  // The view's own size, no caption: the two images differ only by what "Labels" draws.
+  const exportWith = (labels: boolean) =>
+    exportPng(page, async () => {
+      await page.getByRole('radio', { name: /Current view size/ }).check()
+      await page.getByRole('combobox', { name: /^Caption/ }).selectOption('none')
+      const box = page.getByRole('checkbox', { name: 'Labels', exact: true })
+      if (labels) await box.check()
+      else await box.uncheck()
+    })
+  const on = PNG.sync.read(await exportWith(true))
+  const off = PNG.sync.read(await exportWith(false))
+  expect([on.width, on.height]).toEqual([off.width, off.height])
+  // Where the labels' anchors are (the on-screen labels: the same camera and size).
+  const anchors = await page.evaluate(() =>
+    (window.__campusDebug?.labels().placed ?? []).map((p) => [p.anchorX, p.anchorY] as const),
+  )
+  expect(anchors.length).toBeGreaterThan(0)
+  let changed = 0
+  let near = 0
+  let total = 0
+  const nearAnchor = (x: number, y: number): boolean =>
+    anchors.some(([ax, ay]) => Math.abs(x - ax) < 320 && Math.abs(y - ay) < 200)
+  for (let y = 0; y < on.height; y += 2)
+    for (let x = 0; x < on.width; x += 2) {
+      const i = (y * on.width + x) * 4
+      total++
+      let d = 0
+      for (let k = 0; k < 3; k++) d += Math.abs((on.data[i + k] ?? 0) - (off.data[i + k] ?? 0))
+      if (d > 24) {
+        changed++
+        if (nearAnchor(x, y)) near++
+      }
+    }
+  // Labels (text on a card, leader lines) cover a small part of the image…
+  expect(changed / total).toBeGreaterThan(0.002)
+  expect(changed / total).toBeLessThan(0.2)
+  // …and what changed is around the assets the labels name.
+  expect(near / changed).toBeGreaterThan(0.9)
 })
 
 test('dropping an exported image back restores its scenario and view', async ({ page }) => {

@@ -115,7 +115,11 @@ test('the named views move the camera; Hall interior draws the nearby racks one 
       await expect.poll(async () => (await counts(page)).detailedRacks).toBeGreaterThan(0)
       const c = await counts(page)
       expect(c.detailedRacks + c.racksInRows).toBe(c.rackCount)
-      expect(pose.position[1]).toBeLessThan(40)
+      // Close over the hall, which fills much of the canvas (views.ts fits it at 45°).
+      expect(pose.position[1]).toBeLessThan(120)
+      const framing = await page.evaluate(() => window.__campusDebug?.framing())
+      const hall = framing?.subjects.find((s) => s.id === 'hall')
+      expect((hall?.x1 ?? 0) - (hall?.x0 ?? 0)).toBeGreaterThan((framing?.width ?? 0) * 0.4)
     }
     if (name === 'Overview')
       await expect.poll(async () => (await counts(page)).detailedRacks).toBe(0)

@@ -1,0 +1,40 @@
+import { useFrame } from '@react-three/fiber'
+import { useCampus } from '../state'
+
+/**
+ * The scene's one animation clock, in seconds. Anything that moves (rotors today) derives its
+ * state from this time only, through `onAnimationTime`, never from the wall clock: on screen the
+ * clock advances with rendered frames while Motion is on (`AnimationClock`); an export session
+ * sets it for each frame it renders (a video's frame N at N / fps seconds), so any frame can be
+ * rendered again identically.
+ */
+let timeS = 0
+const listeners = new Set<(timeS: number) => void>()
+
+export function animationTimeS(): number {
+  return timeS
+}
+
+/** Sets the clock and brings everything animated to that time (synchronously). */
+export function setAnimationTime(next: number): void {
+  timeS = next
+  for (const listener of listeners) listener(next)
+}
+
+/** Calls `listener` with the time now and whenever it changes; returns the unsubscribe. */
+export function onAnimationTime(listener: (timeS: number) => void): () => void {
+  listeners.add(listener)
+  listener(timeS)
+  return () => listeners.delete(listener)
+}
+
+/** Longest step one frame advances the clock, seconds (a tab in the background does not jump). */
+const MAX_STEP_S = 0.2
+
+/** Advances the clock with the frames the view renders while Motion is on. */
+export function AnimationClock() {
+  useFrame((_, delta) => {
+    if (useCampus.getState().motion) setAnimationTime(timeS + Math.min(delta, MAX_STEP_S))
+  })
+  return null
+}
