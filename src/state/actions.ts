@@ -32,6 +32,24 @@ export const COALESCE_MS = 1000
 
 let openEdit: { path: string; atMs: number } | null = null
 
+/**
+ * Restarts the open edit's window once the app has shown it (after the next frame): the window
+ * measures the user's pause, not the machine's render, so on a slow machine two arrow presses a
+ * frame apart stay one step. Outside a browser the input time stands.
+ */
+function restartWindowWhenShown(edit: { path: string; atMs: number }): void {
+  if (typeof requestAnimationFrame !== 'function') return
+  const touch = (): void => {
+    if (openEdit === edit) edit.atMs = Date.now()
+  }
+  // The frame's render runs in this animation frame (before this callback when the scene asked
+  // first, as it does on a change); React's work may land in a task just after it.
+  requestAnimationFrame(() => {
+    touch()
+    setTimeout(touch, 0)
+  })
+}
+
 /** Ends the current run of edits: the next change starts a new undo step. */
 export function commitEdit(): void {
   openEdit = null
@@ -57,7 +75,9 @@ export function setField<P extends FieldPath>(path: P, value: FieldValue<P>): Pr
     openEdit !== null && openEdit.path === path && nowMs - openEdit.atMs < COALESCE_MS
   if (coalesce) useCampus.setState({ scenario: next, future: [] })
   else pushScenario(next)
-  openEdit = { path, atMs: nowMs }
+  if (coalesce && openEdit !== null) openEdit.atMs = nowMs
+  else openEdit = { path, atMs: nowMs }
+  restartWindowWhenShown(openEdit)
   void ensureClimate(next.site)
   return null
 }
