@@ -3,6 +3,7 @@ import {
   SCENARIO_KEYWORD,
   registerExporter,
   renderSurface,
+  selectCaptionScenario,
   selectEvaluation,
   useCampus,
   withPngText,
@@ -46,6 +47,8 @@ export async function exportImagesNow(
   const surface = renderSurface()
   if (!surface) throw new Error('The 3D view is not ready yet.')
   const state = useCampus.getState()
+  // With phases: the phase shown, named in the caption and the file name.
+  const shown = selectCaptionScenario(state)
   const evaluation = selectEvaluation(state)
   if (!evaluation) throw new Error('The site’s climate is still loading; try again in a moment.')
   const screen = surface.viewSize()
@@ -71,7 +74,7 @@ export async function exportImagesNow(
     onProgress({ done: i, total, step: `Encoding ${label}` })
     await nextFrame()
     const caption = request.caption
-      ? buildCaption(state.scenario, evaluation.readouts, state.units, date, label)
+      ? buildCaption(shown, evaluation.readouts, state.units, date, label)
       : null
     const canvas = composeImage(frame, caption)
     const png = new Uint8Array(await (await toBlob(canvas)).arrayBuffer())
@@ -82,7 +85,7 @@ export async function exportImagesNow(
     })
     const tagged = withPngText(png, SCENARIO_KEYWORD, metadata)
     images.push({
-      fileName: exportFileName(state.scenario, label, width, height, date),
+      fileName: exportFileName(shown, label, width, height, date),
       blob: new Blob([tagged], { type: 'image/png' }),
       width,
       height,

@@ -1,7 +1,15 @@
 import type { RootState } from '@react-three/fiber'
 import * as THREE from 'three'
 import { parseScenario, formatProblem } from '../model'
-import { lastLayoutMs, selectLayout, setScenario, useCampus } from '../state'
+import {
+  lastLayoutMs,
+  sceneShowsStore,
+  selectBuildOut,
+  selectLayout,
+  selectPhaseIndex,
+  setScenario,
+  useCampus,
+} from '../state'
 import { cameraMoving, rig } from './CameraRig'
 import { pickTargets } from './sceneData'
 import { sceneStats } from './stats'
@@ -42,6 +50,20 @@ export interface CampusDebug {
   settled(): boolean
   /** Loads a scenario document through the store (problems as text; empty when loaded). */
   setScenario(doc: unknown): string[]
+  /**
+   * The build-out the view shows: the phase (0-based) and month on the timeline, plots built,
+   * under construction and planned, the construction boxes drawn, and whether the view has
+   * committed the store's phase and date (`shown`). Month null without phases.
+   */
+  buildOut(): {
+    phase: number
+    month: string | null
+    built: number
+    construction: number
+    planned: number
+    boxes: number
+    shown: boolean
+  }
 }
 
 declare global {
@@ -118,6 +140,19 @@ export function installDebugHook(state: RootState): void {
       return {
         x: rect.left + ((scratch.x + 1) / 2) * size.width,
         y: rect.top + ((1 - scratch.y) / 2) * size.height,
+      }
+    },
+    buildOut: () => {
+      const state = useCampus.getState()
+      const b = selectBuildOut(state)
+      return {
+        phase: selectPhaseIndex(state),
+        month: b?.month ?? null,
+        built: b?.built ?? state.scenario.buildings,
+        construction: b?.construction ?? 0,
+        planned: b?.planned ?? 0,
+        boxes: sceneStats.constructionBoxes,
+        shown: sceneShowsStore(),
       }
     },
     setScenario: (doc) => {

@@ -25,6 +25,11 @@ export const PRESETS = [
     name: '4.5 GW programme (Doña Ana County, New Mexico)',
   },
   {
+    id: 'programme-4-5gw-phased',
+    label: '4.5 GW programme, built over four years',
+    name: '4.5 GW programme, phased (Doña Ana County, New Mexico)',
+  },
+  {
     id: 'pilot-20mw',
     label: 'Pilot hall, 20 MW (Ashburn)',
     name: 'Pilot hall, 20 MW (Ashburn, Virginia)',

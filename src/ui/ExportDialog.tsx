@@ -5,8 +5,10 @@ import {
   MAX_EXPORT_SIDE,
   checkExportSize,
   CAMERA_VIEW_LABELS,
+  exportEveryPhase,
   exportImages,
   renderSurface,
+  useCampus,
   type CameraViewId,
   type ExportBackground,
   type ExportProgress,
@@ -29,6 +31,10 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
   const [solidColor, setSolidColor] = useState('#ffffff')
   const [caption, setCaption] = useState(true)
   const [view, setView] = useState<ViewChoice>('current')
+  // Build-out: this phase, or every phase as a numbered series with the same camera.
+  const phaseCount = useCampus((s) => s.scenario.phases?.length ?? 0)
+  const [phases, setPhases] = useState<'this' | 'every'>('this')
+  const everyPhase = phases === 'every' && phaseCount > 1
   const [progress, setProgress] = useState<ExportProgress | null>(null)
   const [status, setStatus] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null)
   const busy = progress !== null
@@ -61,10 +67,8 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
     setStatus(null)
     setProgress({ done: 0, total: views.length, step: 'Preparing' })
     try {
-      const images = await exportImages(
-        { ...chosen, background, solidColor, caption, views },
-        setProgress,
-      )
+      const request = { ...chosen, background, solidColor, caption, views }
+      const images = await (everyPhase ? exportEveryPhase : exportImages)(request, setProgress)
       if (target === 'clipboard') {
         const first = images[0]
         if (!first) throw new Error('Nothing was rendered.')
@@ -80,7 +84,7 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
           text:
             images.length === 1
               ? `Saved ${images[0]?.fileName ?? 'the image'}.`
-              : `Saved ${images.length} images (one per view).`,
+              : `Saved ${images.length} images (one per ${everyPhase ? 'phase and view' : 'view'}).`,
         })
       }
     } catch (error) {
@@ -209,6 +213,19 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
               <option value="all">All named views (one file each)</option>
             </select>
           </label>
+          {phaseCount > 1 && (
+            <label className="stack-field">
+              <span>Phases</span>
+              <select
+                className="select"
+                value={phases}
+                onChange={(e) => setPhases(e.target.value === 'every' ? 'every' : 'this')}
+              >
+                <option value="this">This phase</option>
+                <option value="every">Every phase (numbered series, same camera)</option>
+              </select>
+            </label>
+          )}
           <label className="choice">
             <input
               type="checkbox"
@@ -243,7 +260,7 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
           <button
             type="button"
             className="btn"
-            disabled={busy || !canCopy || view === 'all'}
+            disabled={busy || !canCopy || view === 'all' || everyPhase}
             title={canCopy ? 'Copy one image to the clipboard' : 'This browser cannot copy images'}
             onClick={() => void run('clipboard')}
           >

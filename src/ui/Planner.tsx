@@ -7,6 +7,7 @@ import { Header } from './Header'
 import { Notices } from './Notices'
 import { ReadoutsPanel } from './ReadoutsPanel'
 import { SelectionCard } from './SelectionCard'
+import { Timeline } from './Timeline'
 import { ViewToolbar } from './ViewToolbar'
 import './planner.css'
 
@@ -39,6 +40,7 @@ export function Planner({
           <SelectionCard />
           <Notices />
         </div>
+        <Timeline />
         <Drawer />
       </main>
       <ReadoutsPanel />
