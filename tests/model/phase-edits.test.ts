@@ -43,6 +43,8 @@ const parsed = (doc: unknown): Scenario => {
 const PHASED = parsed({
   version: 1,
   site: 'lulea',
+  // A grid connection for the wind's calm hours (with wind, the grid is no longer implied).
+  power: { gridMw: 500 },
   phases: [
     { name: 'First', online: '2026-01', buildings: 1 },
     { online: '2027-01', buildings: 3, power: { windTurbines: 10 } },
