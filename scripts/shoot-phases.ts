@@ -4,7 +4,9 @@
  * saves the planner at three dates on its timeline, the camera unchanged between them:
  * docs/phases-1.png (June 2026: one building built, the second under construction, two
  * planned), docs/phases-2.png (June 2027: two built, two under construction),
- * docs/phases-3.png (December 2028: all four built).
+ * docs/phases-3.png (December 2028: all four built); then the build-out drawer (chart of power,
+ * supply and GPUs over time with the announced figures, warnings across phases):
+ * docs/phases-chart.png.
  */
 import { readFileSync } from 'node:fs'
 import { chromium, type Page } from 'playwright-core'
@@ -52,6 +54,11 @@ await withServedBuild(async (url) => {
       await page.screenshot({ path: file })
       console.log(`wrote ${file}: ${JSON.stringify(state)}`)
     }
+    await page.getByRole('tab', { name: 'Build-out' }).click()
+    await page.locator('[data-series="facilityPeakMw"]').waitFor()
+    await page.locator('.bo-charts').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: 'docs/phases-chart.png' })
+    console.log('wrote docs/phases-chart.png')
   } finally {
     await browser.close()
   }

@@ -5,7 +5,6 @@ import {
   MAX_EXPORT_SIDE,
   checkExportSize,
   CAMERA_VIEW_LABELS,
-  exportEveryPhase,
   exportImages,
   renderSurface,
   useCampus,
@@ -14,6 +13,7 @@ import {
   type ExportProgress,
   type ExportedImage,
 } from '../state'
+import { exportEveryPhase } from '../state/phaseExport'
 
 type SizeId = (typeof EXPORT_SIZES)[number]['id']
 

@@ -6,7 +6,6 @@ import {
   monthIndex,
   monthText,
   phaseOverrides,
-  phaseWarnings,
   phasesOf,
   getField,
   type Evaluation,
@@ -15,9 +14,7 @@ import {
   type Scenario,
 } from '../model'
 import {
-  ANNOUNCED_KINDS,
   addPhase,
-  announcedFor,
   formatFieldValue,
   formatNumber,
   formatWarning,
@@ -28,9 +25,10 @@ import {
   setPhaseIndex,
   useCampus,
   usePhaseEvaluations,
-  type AnnouncedFigure,
   type Units,
 } from '../state'
+import { phaseWarnings } from '../model/phaseWarnings'
+import { ANNOUNCED_KINDS, announcedFor, type AnnouncedFigure } from '../state/announced'
 import { SOURCE_COLORS, SOURCE_LABELS } from './charts/colors'
 import { focusField } from './fieldDom'
 

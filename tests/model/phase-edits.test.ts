@@ -12,14 +12,12 @@ import {
   clearPhaseField,
   evaluatePhases,
   formatProblem,
-  gridNeededMw,
   monthIndex,
   monthText,
   parseScenario,
   parseScenarioJson,
   phaseOverrides,
   phaseScenarios,
-  phaseWarnings,
   phasesOf,
   redatePhase,
   removePhase,
@@ -32,6 +30,7 @@ import {
   type PhaseEditResult,
   type Scenario,
 } from '../../src/model'
+import { gridNeededMw, phaseWarnings } from '../../src/model/phaseWarnings'
 
 const parsed = (doc: unknown): Scenario => {
   const result = parseScenario(doc)
