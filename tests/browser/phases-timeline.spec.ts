@@ -105,3 +105,39 @@ test('a campus without phases has no timeline', async ({ page }) => {
   await expect(page.locator('canvas')).toBeVisible()
   await expect(page.locator('[data-timeline]')).toHaveCount(0)
 })
+
+test('every phase exports as a numbered series with the same camera; the phase shown stays', async ({
+  page,
+}) => {
+  test.setTimeout(180_000)
+  await page.goto(`./?${PHASES}&phase=1`)
+  await expectPhase(page, 1)
+  await page.waitForFunction(() => window.__campusDebug?.settled() === true)
+  const pose = await page.evaluate(() => window.__campusDebug?.pose())
+  await page.getByRole('button', { name: 'Export image' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export image' })
+  await expect(dialog).toBeVisible()
+  await dialog.getByRole('radio', { name: /Current view size/ }).check()
+  await dialog.getByLabel('Phases').selectOption('every')
+  const names: string[] = []
+  page.on('download', (d) => names.push(d.suggestedFilename()))
+  await dialog.getByRole('button', { name: 'Export PNG' }).click()
+  await expect(dialog.locator('[data-export-status="ok"]')).toContainText(
+    'Saved 3 images (one per phase and view)',
+    { timeout: 120_000 },
+  )
+  await expect.poll(() => names.length).toBe(3)
+  expect(names.map((n) => n.slice(0, 15))).toEqual([
+    'phase-01-of-03_',
+    'phase-02-of-03_',
+    'phase-03-of-03_',
+  ])
+  // The same size in each (the rest of a name carries its phase's caption).
+  const sizes = names.map((n) => /_(\d+x\d+)_\d{4}-\d{2}-\d{2}\.png$/.exec(n)?.[1])
+  expect(sizes[0]).toMatch(/^\d+x\d+$/)
+  expect(new Set(sizes).size).toBe(1)
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  // The phase shown before the export is shown again, from the same camera.
+  await expectPhase(page, 1)
+  expect(await page.evaluate(() => window.__campusDebug?.pose())).toEqual(pose)
+})
