@@ -1,6 +1,6 @@
 /**
  * Screenshots of a campus growing, for the docs: `npx tsx scripts/shoot-phases.ts`. Builds the
- * app, serves it, opens the Stargate Norway preset (public/scenarios/stargate-norway.json) and
+ * app, serves it, opens the phased Stargate Norway preset (public/scenarios/stargate-norway-phased.json) and
  * saves the planner at three dates on its timeline, the camera unchanged between them:
  * docs/phases-1.png (June 2026: one building built, the second under construction, two
  * planned), docs/phases-2.png (June 2027: two built, two under construction),
@@ -13,7 +13,9 @@ import { chromium, type Page } from 'playwright-core'
 import { CHROMIUM_ARGS } from '../playwright.config'
 import { chromiumPath, withServedBuild } from './lib/benchKit'
 
-const preset: unknown = JSON.parse(readFileSync('public/scenarios/stargate-norway.json', 'utf8'))
+const preset: unknown = JSON.parse(
+  readFileSync('public/scenarios/stargate-norway-phased.json', 'utf8'),
+)
 
 /** Months after the first phase (2026-06) to show, and the file for each. */
 const SHOTS = [

@@ -90,7 +90,7 @@ function phased(scenario: Scenario): Phased {
   return { scenario, readouts, reserve }
 }
 
-const PRESETS = ['stargate-norway.json', 'stargate-abilene.json'] as const
+const PRESETS = ['stargate-norway-phased.json', 'stargate-abilene-phased.json'] as const
 
 describe('build-out: every phase on the complete campus’s ground', () => {
   for (const file of PRESETS) {
@@ -122,7 +122,7 @@ describe('build-out: every phase on the complete campus’s ground', () => {
 })
 
 describe('build-out at a date', () => {
-  const norway = phased(preset('stargate-norway.json'))
+  const norway = phased(preset('stargate-norway-phased.json'))
   const views = phasesOf(norway.scenario)
   const months = views.map((v) => monthIndex(v.online ?? '2026-01'))
   const most = Math.max(...views.map((v) => v.scenario.buildings))

@@ -86,7 +86,7 @@ const AKER_2025_07: AnnouncedSource = {
 }
 
 export const ANNOUNCED: Readonly<Partial<Record<PresetId, readonly AnnouncedFigure[]>>> = {
-  'stargate-abilene': [
+  'stargate-abilene-phased': [
     {
       month: '2025-06',
       dateAssumed: false,
@@ -136,7 +136,7 @@ export const ANNOUNCED: Readonly<Partial<Record<PresetId, readonly AnnouncedFigu
       source: CRUSOE_GAS,
     },
   ],
-  'stargate-norway': [
+  'stargate-norway-phased': [
     {
       month: '2026-06',
       dateAssumed: true,

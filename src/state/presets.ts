@@ -4,7 +4,6 @@ import {
   SITE_IDS,
   formatProblem,
   parseScenarioJson,
-  withPhases,
   type Scenario,
   type SiteId,
 } from '../model'
@@ -20,6 +19,16 @@ export const PRESETS = [
     id: 'stargate-abilene',
     label: 'Stargate I (Abilene, Texas)',
     name: 'Stargate I (Abilene, Texas)',
+  },
+  {
+    id: 'stargate-norway-phased',
+    label: 'Stargate Norway, built in phases',
+    name: 'Stargate Norway (Narvik), phased',
+  },
+  {
+    id: 'stargate-abilene-phased',
+    label: 'Stargate I Abilene, built in phases',
+    name: 'Stargate I (Abilene, Texas), phased',
   },
   {
     id: 'programme-4-5gw',
@@ -78,15 +87,12 @@ export async function fetchPreset(id: PresetId): Promise<Scenario> {
 /**
  * The campus the app opens on, and what a link without scenario keys opens: the Stargate Norway
  * preset (architecture contract), bundled so the first frame already shows it. Links still
- * write and read their keys against the schema's defaults. It opens as the preset's own campus
- * (the announced 230 MW, two buildings) without its build-out phases: the timeline is one
- * choice away in the preset menu, and the opening view stays the campus every figure and
- * journey is measured on (docs/PHASES.md).
+ * write and read their keys against the schema's defaults.
  */
 export const OPENING_SCENARIO: Scenario = readBundledPreset(openingPresetText)
 
 function readBundledPreset(text: string): Scenario {
   const parsed = parseScenarioJson(text)
   // A test holds the bundled file valid; were it not, the schema's defaults still open.
-  return parsed.ok ? withPhases(parsed.scenario, undefined) : DEFAULT_SCENARIO
+  return parsed.ok ? parsed.scenario : DEFAULT_SCENARIO
 }
