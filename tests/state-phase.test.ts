@@ -46,21 +46,25 @@ describe('the phase shown', () => {
     expect(selectPhaseIndex(useCampus.getState())).toBe(1)
   })
 
-  it('drives the evaluation and the layout, with stable identities per phase', () => {
-    const phases = phaseScenarios(PHASED)
-    setPhaseIndex(0)
-    const first = selectEvaluation(useCampus.getState())
-    expect(selectShownScenario(useCampus.getState())).toBe(phases[0])
-    expect(first?.readouts).toEqual(evaluate(phases[0] as Scenario, lulea))
-    expect(first?.readouts.rackCount).toBe(1 * 4 * 174)
-    setPhaseIndex(1)
-    expect(selectEvaluation(useCampus.getState())?.readouts.rackCount).toBe(3 * 4 * 174)
-    const layout = selectLayout(useCampus.getState())
-    expect(layout).toBe(selectLayout(useCampus.getState()))
-    setPhaseIndex(2)
-    expect(selectEvaluation(useCampus.getState())?.readouts.rackCount).toBe(3 * 4 * 100)
-    expect(selectLayout(useCampus.getState())).not.toBe(layout)
-  })
+  it(
+    'drives the evaluation and the layout, with stable identities per phase',
+    { timeout: 10_000 },
+    () => {
+      const phases = phaseScenarios(PHASED)
+      setPhaseIndex(0)
+      const first = selectEvaluation(useCampus.getState())
+      expect(selectShownScenario(useCampus.getState())).toBe(phases[0])
+      expect(first?.readouts).toEqual(evaluate(phases[0] as Scenario, lulea))
+      expect(first?.readouts.rackCount).toBe(1 * 4 * 174)
+      setPhaseIndex(1)
+      expect(selectEvaluation(useCampus.getState())?.readouts.rackCount).toBe(3 * 4 * 174)
+      const layout = selectLayout(useCampus.getState())
+      expect(layout).toBe(selectLayout(useCampus.getState()))
+      setPhaseIndex(2)
+      expect(selectEvaluation(useCampus.getState())?.readouts.rackCount).toBe(3 * 4 * 100)
+      expect(selectLayout(useCampus.getState())).not.toBe(layout)
+    },
+  )
 
   it('is the scenario itself when it has no phases', () => {
     const plain = parseScenario({ version: 1, site: 'lulea' })

@@ -4,7 +4,13 @@
  */
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { campusById, decodeClimate, parseProgramme, type SiteId } from '../src/model'
+import {
+  campusById,
+  decodeClimate,
+  parseProgramme,
+  scenarioAtPhase,
+  type SiteId,
+} from '../src/model'
 import { commitEdit, setField, setScenario, undo, useCampus } from '../src/state'
 import {
   closeCampus,
@@ -102,7 +108,9 @@ describe('a programme in the planner', { timeout: 10_000 }, () => {
     expect(after?.facilityPeakMw).toBeLessThan(before?.facilityPeakMw ?? 0)
     closeCampus()
     expect(useProgramme.getState().campusId).toBeNull()
-    expect(campusById(useProgramme.getState().programme!, 'milam')?.scenario.racksPerHall).toBe(100)
+    // Milam has phases: the edit is the phase shown's own (phase 2 of 2).
+    const milam = campusById(useProgramme.getState().programme!, 'milam')?.scenario
+    expect(milam && scenarioAtPhase(milam, 1).racksPerHall).toBe(100)
     expect(total()?.rackCount).toBe(after?.rackCount)
   })
 
@@ -155,7 +163,8 @@ describe('saved programmes in the browser', { timeout: 10_000 }, () => {
     const entry = useProgramme.getState().saved[0]
     expect(entry?.programme.name).toBe('My US plan')
     expect(entry?.presetId).toBe('stargate-us')
-    expect(campusById(entry!.programme, 'milam')?.scenario.racksPerHall).toBe(150)
+    const milam = campusById(entry!.programme, 'milam')?.scenario
+    expect(milam && scenarioAtPhase(milam, 1).racksPerHall).toBe(150)
   })
 
   it('set aside what cannot be read, with a notice, and keep the rest', () => {
@@ -183,11 +192,13 @@ describe('programme links', { timeout: 10_000 }, () => {
     openCampus('milam')
     setField('racksPerHall', 150)
     const query = await programmeQuery()
-    expect(query).toBe('programme=stargate-us&campus=milam&milam.racksPerHall=150&phase=1')
+    // Milam has phases: the edit is phase 2's own, and its phases travel in the link.
+    expect(query).toMatch(/^programme=stargate-us&campus=milam&milam\.phases\[0\]\./)
+    expect(query).toContain('&milam.phases[1].racksPerHall=150&phase=1')
     useProgramme.setState(programmeState, true)
     expect(await openProgrammeLink(`?${query}`)).toBe(true)
     expect(useProgramme.getState().campusId).toBe('milam')
-    expect(useCampus.getState().scenario.racksPerHall).toBe(150)
+    expect(scenarioAtPhase(useCampus.getState().scenario, 1).racksPerHall).toBe(150)
     expect(await programmeQuery()).toBe(query)
   })
 

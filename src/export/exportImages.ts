@@ -5,6 +5,7 @@ import {
   checkExportSize,
   registerExporter,
   renderSurface,
+  selectCaptionScenario,
   selectEvaluation,
   showScenarioForExport,
   useCampus,
@@ -165,11 +166,13 @@ async function exportOne(
   }
   progress(`Encoding ${label}`)
   await nextFrame()
+  // With phases: the phase shown, named in the caption and the file name.
+  const shown = selectCaptionScenario(state)
   const caption =
     request.caption === 'none'
       ? null
       : buildCaption(
-          state.scenario,
+          shown,
           evaluation.readouts,
           state.units,
           date,
@@ -189,7 +192,7 @@ async function exportOne(
   })
   const tagged = withPngText(png, SCENARIO_KEYWORD, metadata)
   return {
-    fileName: exportFileName(state.scenario, label, width, height, date),
+    fileName: exportFileName(shown, label, width, height, date),
     blob: new Blob([tagged], { type: 'image/png' }),
     width,
     height,

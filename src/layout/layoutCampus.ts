@@ -12,15 +12,20 @@ import { layoutSeawaterIntake } from './feeds/seawater'
 import { layoutSolar } from './feeds/solar'
 import { layoutWind } from './feeds/wind'
 import { STREET_M } from './dimensions'
+import type { CampusReserve } from './buildOut'
 import { frameCampus } from './fence'
 import { growRect, unionRect } from './geometry'
 import { planHall } from './halls'
-import { placePlots, planPlotGrid } from './plots'
+import { placePlots, planPlotGrid, type PlotGrid } from './plots'
 import { PERIMETER_INSET_M, layoutRoads } from './roads'
 import { landformOf, terrainExtentM } from './terrain'
 import type { CampusLayout, Rect } from './types'
 import { placeUtilityColumn, planUtilityColumn } from './utilityColumn'
 import { emptyPlaced, planCoolingYard, planGeneratorYard } from './yards'
+import type { BuildingPlan } from './buildings'
+import type { UtilityColumnPlan } from './utilityColumn'
+import type { CoolingYardPlan, GeneratorYardPlan } from './yards'
+import type { HallPlan } from './halls'
 
 /** The readouts the layout sizes things from. */
 export type LayoutReadouts = Pick<
@@ -37,24 +42,19 @@ export type LayoutReadouts = Pick<
   | 'gridConnectionMva'
 >
 
-/**
- * Places the whole campus from the scenario and its readouts (and the model assumptions they
- * were computed with): GPU buildings on plots, each with its halls and racks, its generator
- * yard north and cooling yard south; the utility column west of the plots; the fence; roads;
- * the power feeds (solar field, seawater intake, hydro plant, transmission lines, wind farm);
- * the terrain. Metres and radians (see `types.ts`); pure and deterministic. Each part is sized
- * first (`plan…`), then placed once the campus frame is known; see docs/SCENE.md.
- */
-export function layoutCampus(
-  scenario: Scenario,
-  readouts: LayoutReadouts,
-  assumptions: Pick<Assumptions, 'batteryHours'> = DEFAULT_ASSUMPTIONS,
-): CampusLayout {
-  const site = SITES[scenario.site]
-  const B = scenario.buildings
-  const power = scenario.power
+/** The sizes of a campus's parts, before anything is placed (`layoutCampus`'s first step). */
+export interface CampusPlan {
+  readonly hall: HallPlan
+  readonly building: BuildingPlan
+  readonly cooling: CoolingYardPlan
+  readonly generators: GeneratorYardPlan
+  readonly grid: PlotGrid
+  readonly column: UtilityColumnPlan
+}
 
-  // Sizes: hall, building, its yards, the plot grid, the utility column; then the fence.
+/** Sizes every part of a campus: hall, building, its yards, the plot grid, the utility column. */
+export function planCampus(scenario: Scenario, readouts: LayoutReadouts): CampusPlan {
+  const B = scenario.buildings
   const hall = planHall(
     scenario.racksPerHall,
     readouts.whiteSpaceM2 / Math.max(1, readouts.rackCount),
@@ -69,8 +69,51 @@ export function layoutCampus(
   )
   const generators = planGeneratorYard(readouts.backupGenerators, B, building.w)
   const grid = planPlotGrid(B, building.w, cooling.d, building.d, generators.d)
-  const column = planUtilityColumn(power, readouts.gridConnectionMva, readouts.facilityPeakMw)
-  const frame = frameCampus(grid.w, grid.d, column.w, column.d, readouts.siteAreaHa)
+  const column = planUtilityColumn(
+    scenario.power,
+    readouts.gridConnectionMva,
+    readouts.facilityPeakMw,
+  )
+  return { hall, building, cooling, generators, grid, column }
+}
+
+/**
+ * Places the whole campus from the scenario and its readouts (and the model assumptions they
+ * were computed with): GPU buildings on plots, each with its halls and racks, its generator
+ * yard north and cooling yard south; the utility column west of the plots; the fence; roads;
+ * the power feeds (solar field, seawater intake, hydro plant, transmission lines, wind farm);
+ * the terrain. Metres and radians (see `types.ts`); pure and deterministic. Each part is sized
+ * first (`plan…`), then placed once the campus frame is known; see docs/SCENE.md.
+ *
+ * `reserve` (build-out phases, `buildOut.ts`): the plot grid, the utility column's blocks, the
+ * fence and the pad are those reserved for every phase of the campus, so what a phase builds
+ * stands where it will stand when the campus is complete; the scenario is one phase's campus.
+ */
+export function layoutCampus(
+  scenario: Scenario,
+  readouts: LayoutReadouts,
+  assumptions: Pick<Assumptions, 'batteryHours'> = DEFAULT_ASSUMPTIONS,
+  reserve: CampusReserve | null = null,
+): CampusLayout {
+  const site = SITES[scenario.site]
+  const B = scenario.buildings
+  const power = scenario.power
+
+  // Sizes: hall, building, its yards, the plot grid, the utility column; then the fence.
+  const plan = planCampus(scenario, readouts)
+  const { building, cooling, generators } = plan
+  // Build-out: the phase's own buildings on the grid and in the column blocks reserved for all.
+  const grid: PlotGrid = reserve ? { ...reserve.grid, buildings: B } : plan.grid
+  const column: UtilityColumnPlan = reserve
+    ? { ...plan.column, blocks: reserve.blocks, w: reserve.columnW, d: reserve.columnD }
+    : plan.column
+  const frame = frameCampus(
+    grid.w,
+    grid.d,
+    column.w,
+    column.d,
+    reserve ? reserve.siteAreaHa : readouts.siteAreaHa,
+  )
   const { fence, ox, oz } = frame
 
   // Inside the fence: buildings with their yards, halls and racks, the utility column, roads.
@@ -110,7 +153,15 @@ export function layoutCampus(
   )
   const powerhouse = layoutPowerhouse(power.hydroMw, fence, placed)
   const built = [fence, solar?.rect, powerhouse, intake?.pumphouse]
-  let land = landformOf(site, built.filter(isRect), power.hydroMw > 0)
+  if (reserve) {
+    // The pad and mountain of the complete campus, whatever this phase has built yet.
+    const scratch = emptyPlaced()
+    built.push(
+      layoutSolar({ solarMw: reserve.solarMw }, fence, scratch)?.rect,
+      layoutPowerhouse(reserve.hydroMw, fence, scratch),
+    )
+  }
+  let land = landformOf(site, built.filter(isRect), (reserve ? reserve.hydroMw : power.hydroMw) > 0)
   const hydro = powerhouse ? layoutHydro(power.hydroMw, powerhouse, land, placed) : null
   if (hydro) land = { ...land, basin: hydro.reservoir }
   const substation = utility.substation

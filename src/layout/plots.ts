@@ -77,10 +77,46 @@ export function plotCorner(
   }
 }
 
+/** Where a plot's parts stand: the whole plot, its building, its cooling and generator yards. */
+export interface PlotRects {
+  readonly plot: Rect
+  readonly building: Rect
+  readonly cooling: Rect
+  /** Null when the grid has no generator band. */
+  readonly generators: Rect | null
+}
+
+/**
+ * The parts of plot `b` for a building `bw` × `bd` (the grid's top-left corner at (ox, oz)):
+ * the generator yard along the north edge, the building below it, the cooling yard south of the
+ * building, each as wide as the building and as deep as the grid's bands.
+ */
+export function plotRects(
+  grid: PlotGrid,
+  b: number,
+  ox: number,
+  oz: number,
+  bw: number,
+  bd: number,
+): PlotRects {
+  const { left, top } = plotCorner(grid, b, ox, oz)
+  const { generatorD: genD, coolingD } = grid
+  const bx = left + bw / 2
+  const bz = top + (genD > 0 ? genD + YARD_GAP_M : 0) + bd / 2
+  const coolingTop = bz + bd / 2 + YARD_GAP_M
+  return {
+    plot: { x: left + grid.plotW / 2, z: top + grid.plotD / 2, w: grid.plotW, d: grid.plotD },
+    building: { x: bx, z: bz, w: bw, d: bd },
+    cooling: { x: bx, z: coolingTop + coolingD / 2, w: bw, d: coolingD },
+    generators: genD > 0 ? { x: bx, z: top + genD / 2, w: bw, d: genD } : null,
+  }
+}
+
 /**
  * Places every building on its plot, row by row from the north-west corner (ox, oz), each
  * followed in `placed` by its cooling yard (south of it) and its generator yard (north of it).
- * Halls are placed later, inside the buildings.
+ * Halls are placed later, inside the buildings. The grid may be larger than the buildings need
+ * (a build-out reserves the complete campus's plots): each building keeps its plot's corner.
  */
 export function placePlots(
   grid: PlotGrid,
@@ -93,13 +129,10 @@ export function placePlots(
   placed: Placed,
 ): BuildingLayout[] {
   const buildings: BuildingLayout[] = []
-  const { w: bw, d: bd } = plan
-  const { generatorD: genD, coolingD } = grid
   for (let b = 0; b < grid.buildings; b++) {
     const { left, top } = plotCorner(grid, b, ox, oz)
-    const bx = left + bw / 2
-    const bz = top + (genD > 0 ? genD + YARD_GAP_M : 0) + bd / 2
-    const rect: Rect = { x: bx, z: bz, w: bw, d: bd }
+    const parts = plotRects(grid, b, ox, oz, plan.w, plan.d)
+    const rect = parts.building
     buildings.push({
       index: b,
       rect,
@@ -108,24 +141,22 @@ export function placePlots(
       hallCount: plan.halls,
     })
     placed.footprints.push({ kind: 'building', rect })
-
-    const coolingTop = bz + bd / 2 + YARD_GAP_M
     addYard(
       placed,
       'cooling',
       b,
-      { x: bx, z: coolingTop + coolingD / 2, w: bw, d: coolingD },
+      parts.cooling,
       left,
-      coolingTop,
+      parts.cooling.z - parts.cooling.d / 2,
       cooling.rows,
       coolingRatingMw,
     )
-    if (genD > 0) {
+    if (parts.generators !== null && generators.generators > 0) {
       addYard(
         placed,
         'generators',
         b,
-        { x: bx, z: top + genD / 2, w: bw, d: genD },
+        parts.generators,
         left,
         top,
         generators.rows,
@@ -134,4 +165,68 @@ export function placePlots(
     }
   }
   return buildings
+}
+
+// ---------------------------------------------------------------------------------------------
+// Build-out: the state of each plot at a date
+
+/** What stands on a plot at the date shown. */
+export type PlotState = 'built' | 'construction' | 'planned'
+
+/**
+ * Months before it comes online that a building is shown under construction: about what the
+ * first Stargate buildings took from ground-breaking to power (Abilene: June 2024 to the first
+ * half of 2025; docs/PHASES.md).
+ */
+export const CONSTRUCTION_MONTHS = 18
+
+/** The state of one plot, and the phase that brings its building online. */
+export interface PlotStatus {
+  readonly state: PlotState
+  /** The first phase whose campus has this building. */
+  readonly phase: number
+  /**
+   * For a plot under construction, how far along it is: 0 at ground-breaking
+   * (`CONSTRUCTION_MONTHS` before it comes online) to 1 when it comes online; 1 when built,
+   * 0 when planned.
+   */
+  readonly progress: number
+}
+
+/**
+ * The build state of every plot of a phased campus at month `month` (months as numbers,
+ * `monthIndex`), with phase `shown` the one in force. Plot b belongs to the first phase whose
+ * campus has more than b buildings. It is **built** when the shown phase has it; **under
+ * construction** when the next phase brings it online within `CONSTRUCTION_MONTHS` of `month`;
+ * otherwise **planned** (a later phase builds it). A plot no later phase has (the campus
+ * shrinks) is left out: null. `buildings[i]` and `online[i]` are phase i's building count and
+ * month.
+ */
+export function plotStatuses(
+  buildings: readonly number[],
+  online: readonly number[],
+  shown: number,
+  month: number,
+): (PlotStatus | null)[] {
+  const plots = Math.max(0, ...buildings)
+  const out: (PlotStatus | null)[] = []
+  const shownBuildings = buildings[shown] ?? 0
+  for (let b = 0; b < plots; b++) {
+    const first = buildings.findIndex((n) => n > b)
+    if (b < shownBuildings) {
+      out.push({ state: 'built', phase: first, progress: 1 })
+      continue
+    }
+    const next = buildings.findIndex((n, i) => i > shown && n > b)
+    if (next < 0) {
+      out.push(null)
+      continue
+    }
+    const monthsLeft = (online[next] ?? Infinity) - month
+    if (next === shown + 1 && monthsLeft <= CONSTRUCTION_MONTHS) {
+      const progress = Math.min(1, Math.max(0, 1 - monthsLeft / CONSTRUCTION_MONTHS))
+      out.push({ state: 'construction', phase: next, progress })
+    } else out.push({ state: 'planned', phase: next, progress: 0 })
+  }
+  return out
 }

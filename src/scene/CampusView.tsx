@@ -1,11 +1,12 @@
 import { Canvas, addAfterEffect, useThree } from '@react-three/fiber'
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import * as THREE from 'three'
-import { select, useDeferredLayout } from '../state'
+import { noteSceneLayout, select, useDeferredLayout } from '../state'
 import { AdaptiveResolution } from './AdaptiveResolution'
 import { AnimationClock } from './animationClock'
 import { CameraRig } from './CameraRig'
 import { Compute } from './Compute'
+import { Construction } from './Construction'
 import { installDebugHook, noteFrame } from './debug'
 import { Environment } from './Environment'
 import { ExportSurface } from './ExportSurface'
@@ -34,6 +35,7 @@ function CampusScene() {
     if (shown.current !== null && shown.current !== layout) regress()
     shown.current = layout
     sceneStats.layout = layout
+    noteSceneLayout(layout)
   }, [layout, regress])
   if (!layout) return null
   return (
@@ -41,6 +43,7 @@ function CampusScene() {
       <Environment layout={layout} />
       <Terrain layout={layout} />
       <Compute layout={layout} />
+      <Construction />
       <Plant layout={layout} />
       <Feeds layout={layout} />
       <SiteWorks layout={layout} />

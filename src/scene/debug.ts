@@ -1,7 +1,15 @@
 import type { RootState } from '@react-three/fiber'
 import * as THREE from 'three'
 import { parseScenario, formatProblem } from '../model'
-import { lastLayoutMs, selectLayout, setScenario, useCampus } from '../state'
+import {
+  lastLayoutMs,
+  sceneShowsStore,
+  selectBuildOut,
+  selectLayout,
+  selectPhaseIndex,
+  setScenario,
+  useCampus,
+} from '../state'
 import { cameraMoving, rig } from './CameraRig'
 import { labelState } from './Labels'
 import { pickTargets } from './sceneData'
@@ -71,6 +79,20 @@ export interface CampusDebug {
   }
   /** The building the Hall interior view cuts away (store `cutawayBuilding`). */
   cutawayBuilding(): number | null
+  /**
+   * The build-out the view shows: the phase (0-based) and month on the timeline, plots built,
+   * under construction and planned, the construction boxes drawn, and whether the view has
+   * committed the store's phase and date (`shown`). Month null without phases.
+   */
+  buildOut(): {
+    phase: number
+    month: string | null
+    built: number
+    construction: number
+    planned: number
+    boxes: number
+    shown: boolean
+  }
 }
 
 declare global {
@@ -185,6 +207,19 @@ export function installDebugHook(state: RootState): void {
       obstacles: labelState.obstacles.map((o) => ({ ...o })),
     }),
     cutawayBuilding: () => useCampus.getState().cutawayBuilding,
+    buildOut: () => {
+      const state = useCampus.getState()
+      const b = selectBuildOut(state)
+      return {
+        phase: selectPhaseIndex(state),
+        month: b?.month ?? null,
+        built: b?.built ?? state.scenario.buildings,
+        construction: b?.construction ?? 0,
+        planned: b?.planned ?? 0,
+        boxes: sceneStats.constructionBoxes,
+        shown: sceneShowsStore(),
+      }
+    },
     setScenario: (doc) => {
       const result = parseScenario(doc)
       if (!result.ok) return result.problems.map(formatProblem)

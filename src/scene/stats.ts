@@ -14,6 +14,8 @@ export const sceneStats = {
   firstFrameAt: null as number | null,
   /** Frames rendered so far. */
   frames: 0,
+  /** Boxes of the build-out drawn (site works, frames, cranes, outlines: Construction.tsx). */
+  constructionBoxes: 0,
   /** The layout the scene shows (it follows the store's at deferred priority). */
   layout: null as CampusLayout | null,
 }

@@ -1,6 +1,11 @@
 import {
+  FIELD_BY_PATH,
+  clampPhaseIndex,
+  phaseCount,
   printable,
   trySetField,
+  trySetPhaseField,
+  type PhaseFieldPath,
   type FieldPath,
   type FieldValue,
   type Problem,
@@ -55,45 +60,80 @@ export function commitEdit(): void {
   openEdit = null
 }
 
+/** Whether a path names a field a phase may override. */
+function isPhaseField(path: FieldPath): path is PhaseFieldPath {
+  return FIELD_BY_PATH.get(path)?.phase === true
+}
+
 /**
  * Sets one scenario field by path (e.g. `power.hydroMw`). Numbers are clamped to the field's
  * range (counts rounded); a value the schema refuses (NaN, an unknown site…) changes nothing
  * and its problem is returned for the control to show. Null when the value was taken. A new
  * site renames a campus whose name came with its site or a preset (presets.ts), not one the
  * user typed.
+ *
+ * With phases, a field a phase may override is set in the phase shown (its own override, which
+ * later phases carry over unless they override it too; model `trySetPhaseField`); the others
+ * (site, name, climate…) are the whole campus's and set in the scenario itself.
  */
 export function setField<P extends FieldPath>(path: P, value: FieldValue<P>): Problem | null {
-  const { scenario } = useCampus.getState()
-  const result = trySetField(scenario, path, value)
+  const { scenario, phaseIndex } = useCampus.getState()
+  const phase = scenario.phases !== undefined && isPhaseField(path)
+  const shown = clampPhaseIndex(scenario, phaseIndex)
+  const result = phase
+    ? trySetPhaseField(scenario, shown, path, value)
+    : trySetField(scenario, path, value)
   if (!result.ok) return result.problem
   let next = result.scenario
   if (next === scenario) return null
   if (next.site !== scenario.site && isAutomaticName(scenario.name))
     next = { ...next, name: siteCampusName(next.site) }
+  const key = phase ? `phases[${shown}].${path}` : path
   const nowMs = Date.now()
-  const coalesce =
-    openEdit !== null && openEdit.path === path && nowMs - openEdit.atMs < COALESCE_MS
+  const coalesce = openEdit !== null && openEdit.path === key && nowMs - openEdit.atMs < COALESCE_MS
   if (coalesce) useCampus.setState({ scenario: next, future: [] })
   else pushScenario(next)
   if (coalesce && openEdit !== null) openEdit.atMs = nowMs
-  else openEdit = { path, atMs: nowMs }
+  else openEdit = { path: key, atMs: nowMs }
   restartWindowWhenShown(openEdit)
   void ensureClimate(next.site)
   return null
 }
 
-/** Replaces the whole scenario (already validated) as one undo step and loads its site's climate. */
+/**
+ * Replaces the whole scenario (already validated) as one undo step and loads its site's climate.
+ * A new scenario opens at its last phase (as a link without `phase=` does, and as the command
+ * line reports it).
+ */
 export function setScenario(scenario: Scenario): void {
+  commitEdit()
+  if (scenario === useCampus.getState().scenario) return
+  pushScenario(scenario)
+  useCampus.setState({ phaseIndex: phaseCount(scenario) - 1, timelineMonth: null })
+  void ensureClimate(scenario.site)
+}
+
+/**
+ * An edit of the scenario as a whole (phases added, removed, renamed…) as one undo step, keeping
+ * the phase shown (clamped on read).
+ */
+export function editScenario(scenario: Scenario): void {
   commitEdit()
   if (scenario === useCampus.getState().scenario) return
   pushScenario(scenario)
   void ensureClimate(scenario.site)
 }
 
-/** Replaces the scenario with no undo step (opening a link at start-up). */
+/** Replaces the scenario with no undo step (opening a link at start-up), at its last phase. */
 export function resetScenario(scenario: Scenario): void {
   commitEdit()
-  useCampus.setState({ scenario, past: [], future: [] })
+  useCampus.setState({
+    scenario,
+    past: [],
+    future: [],
+    phaseIndex: phaseCount(scenario) - 1,
+    timelineMonth: null,
+  })
   void ensureClimate(scenario.site)
 }
 
@@ -182,7 +222,8 @@ export function clearCompare(): void {
 export function swapCompare(): void {
   const { compareA, scenario } = useCampus.getState()
   if (compareA === null) return
-  setScenario(compareA)
+  // The phase shown stays: A and B are compared at the same phase.
+  editScenario(compareA)
   pinCompare(scenario)
 }
 

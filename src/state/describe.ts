@@ -3,6 +3,7 @@ import { COOLING, RACKS, type Readouts, type Scenario } from '../model'
 import { selectEvaluation } from './derived'
 import { formatNumber, formatQuantity, joinUnit } from './format'
 import { selectLayout } from './layout'
+import { selectShownScenario } from './phase'
 import { useCampus, type CampusState, type Selection, type Units } from './store'
 
 /** What the selection card says about the asset selected in the 3D view. */
@@ -204,8 +205,10 @@ let last: {
  * (without computing a layout) or the selected asset no longer exists.
  */
 export function selectSelectionDescription(state: CampusState): Description | null {
-  const { selection, scenario, units } = state
+  const { selection, units } = state
   if (selection === null) return null
+  // The campus of the phase shown: what the 3D view draws and the card describes.
+  const scenario = selectShownScenario(state)
   const evaluation = selectEvaluation(state)
   const layout = selectLayout(state)
   if (evaluation === null || layout === null) return null

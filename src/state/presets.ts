@@ -21,9 +21,24 @@ export const PRESETS = [
     name: 'Stargate I (Abilene, Texas)',
   },
   {
+    id: 'stargate-norway-phased',
+    label: 'Stargate Norway, built in phases',
+    name: 'Stargate Norway (Narvik), phased',
+  },
+  {
+    id: 'stargate-abilene-phased',
+    label: 'Stargate I Abilene, built in phases',
+    name: 'Stargate I (Abilene, Texas), phased',
+  },
+  {
     id: 'programme-4-5gw',
     label: '4.5 GW programme (New Mexico)',
     name: '4.5 GW programme (Doña Ana County, New Mexico)',
+  },
+  {
+    id: 'programme-4-5gw-phased',
+    label: '4.5 GW programme, built over four years',
+    name: '4.5 GW programme, phased (Doña Ana County, New Mexico)',
   },
   {
     id: 'pilot-20mw',

@@ -70,13 +70,18 @@ export interface SavedScenario {
 }
 
 /** The planner's lower drawer: charts, power flow, methodology, comparison. */
-export type DrawerTab = 'charts' | 'flow' | 'method' | 'compare'
+export type DrawerTab = 'charts' | 'flow' | 'method' | 'compare' | 'phases'
 
 export interface CampusState {
   /** The source of truth: readouts and layout are derived from it, never stored. */
   readonly scenario: Scenario
   /** The phase shown (0-based; read through `selectPhaseIndex`, which clamps it to the phases present). */
   readonly phaseIndex: number
+  /**
+   * The month the timeline shows (months as numbers, `monthIndex`), within the phase shown;
+   * null: the month that phase comes online. Sets how far construction has got (phase.ts).
+   */
+  readonly timelineMonth: number | null
   /** Climates loaded so far (lazily, one site at a time). */
   readonly climates: Readonly<Partial<Record<SiteId, Climate>>>
   readonly selection: Selection | null
@@ -122,6 +127,7 @@ export const DEFAULT_CAMERA: CameraState = { view: 'overview' }
 export const useCampus = create<CampusState>()(() => ({
   scenario: OPENING_SCENARIO,
   phaseIndex: 0,
+  timelineMonth: null,
   climates: {},
   selection: null,
   layers: DEFAULT_LAYERS,

@@ -1,7 +1,8 @@
-import { FIELDS, READOUT_GROUPS, READOUT_SPECS, getField } from '../model'
+import { FIELDS, READOUT_GROUPS, READOUT_SPECS, getField, scenarioAtPhase } from '../model'
 import {
   clearCompare,
   pinCompare,
+  selectShownScenario,
   swapCompare,
   useCampus,
   useCompareEvaluation,
@@ -11,8 +12,11 @@ import { formatChange, formatFieldValue, formatQuantity, joinUnit } from '../sta
 
 /** A/B: scenario A pinned, the current scenario is B; readouts side by side with differences. */
 export default function ComparePanel() {
-  const a = useCampus((s) => s.compareA)
-  const b = useCampus((s) => s.scenario)
+  // With phases, A and B are compared at the phase shown (A's clamped to its own phases).
+  const pinned = useCampus((s) => s.compareA)
+  const phaseIndex = useCampus((s) => s.phaseIndex)
+  const a = pinned === null ? null : scenarioAtPhase(pinned, phaseIndex)
+  const b = useCampus(selectShownScenario)
   const units = useCampus((s) => s.units)
   const evalA = useCompareEvaluation()
   const evalB = useEvaluation()

@@ -4,12 +4,21 @@ import {
   FIELD_GROUPS,
   SITES,
   getField,
+  phaseValue,
   type EnumField,
   type Field,
   type NumberField,
   type TextField,
 } from '../model'
-import { commitEdit, setField, useCampus } from '../state'
+import {
+  clearPhaseOverride,
+  commitEdit,
+  selectPhaseIndex,
+  selectShownScenario,
+  setField,
+  useCampus,
+  type CampusState,
+} from '../state'
 import { fieldDomId, holdWhileDragging } from './fieldDom'
 import {
   checkTypedField,
@@ -30,6 +39,7 @@ export function ControlsPanel() {
       <h2 id="controls-heading" className="visually-hidden">
         Scenario controls
       </h2>
+      <PhaseNote />
       {FIELD_GROUPS.map((group) => (
         <section key={group.id} className="group" aria-labelledby={`group-${group.id}`}>
           <h3 id={`group-${group.id}`} className="group-title">
@@ -43,6 +53,49 @@ export function ControlsPanel() {
         </section>
       ))}
     </aside>
+  )
+}
+
+/** With phases: which phase the controls edit, and what applies to every phase. */
+function PhaseNote() {
+  const index = useCampus((s) => (s.scenario.phases === undefined ? -1 : selectPhaseIndex(s)))
+  const count = useCampus((s) => s.scenario.phases?.length ?? 0)
+  if (index < 0) return null
+  return (
+    <p className="phase-note" data-phase-note>
+      Editing <strong>phase {index + 1}</strong> of {count}. Campus, compute, cooling and power
+      edits are this phase’s own (marked <span className="phase-badge">phase {index + 1}</span>) and
+      carry over to later phases; site and heat reuse apply to all.
+    </p>
+  )
+}
+
+type PhaseField = Extract<Field, { readonly phase: true }>
+const isPhaseField = (field: Field): field is PhaseField => field.phase
+
+/** The phase shown overrides the field itself (not carried over from the phase before). */
+function selectOverridden(state: CampusState, field: Field): boolean {
+  const phase = state.scenario.phases?.[selectPhaseIndex(state)]
+  return isPhaseField(field) && phase !== undefined && phaseValue(phase, field.path) !== undefined
+}
+
+/** A mark on a field the phase shown sets itself; pressing it clears that (carry over again). */
+function PhaseBadge({ field }: { field: Field }) {
+  const overridden = useCampus((s) => selectOverridden(s, field))
+  const index = useCampus(selectPhaseIndex)
+  if (!overridden || !isPhaseField(field)) return null
+  const from = index === 0 ? 'the campus’s own value' : `phase ${index}`
+  return (
+    <button
+      type="button"
+      className="phase-badge phase-badge-clear"
+      data-phase-override={field.path}
+      title={`Set in phase ${index + 1}. Clear it to carry over ${from}.`}
+      aria-label={`${field.label} is set in phase ${index + 1}: clear it to carry over ${from}`}
+      onClick={() => clearPhaseOverride(field.path)}
+    >
+      phase {index + 1} <span aria-hidden="true">×</span>
+    </button>
   )
 }
 
@@ -76,7 +129,7 @@ function keySteps(key: string, shift: boolean): number {
 }
 
 function NumberControl({ field }: { field: NumberField }) {
-  const value = useCampus((s) => getField(s.scenario, field.path))
+  const value = useCampus((s) => getField(selectShownScenario(s), field.path))
   const units = useCampus((s) => s.units)
   const [draft, setDraft] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -124,6 +177,7 @@ function NumberControl({ field }: { field: NumberField }) {
         <label htmlFor={fieldDomId(field.path)} className="field-label">
           {field.label}
         </label>
+        <PhaseBadge field={field} />
         <span className="field-value">
           <input
             className="number-input"
@@ -213,14 +267,17 @@ function unitShown(field: NumberField, value: number, units: 'si' | 'imperial') 
 }
 
 function EnumControl({ field }: { field: EnumField }) {
-  const value = useCampus((s) => getField(s.scenario, field.path))
+  const value = useCampus((s) => getField(selectShownScenario(s), field.path))
   const uid = useId()
   const helpId = `${uid}-help`
   return (
     <div className="field">
-      <label htmlFor={fieldDomId(field.path)} className="field-label">
-        {field.label}
-      </label>
+      <div className="field-head">
+        <label htmlFor={fieldDomId(field.path)} className="field-label">
+          {field.label}
+        </label>
+        <PhaseBadge field={field} />
+      </div>
       <select
         id={fieldDomId(field.path)}
         className="select select-block"

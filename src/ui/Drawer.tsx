@@ -6,15 +6,17 @@ const ChartsPanel = lazy(() => import('./charts/ChartsPanel'))
 const PowerFlowPanel = lazy(() => import('./charts/PowerFlowPanel'))
 const MethodologyPanel = lazy(() => import('./MethodologyPanel'))
 const ComparePanel = lazy(() => import('./ComparePanel'))
+const PhasesPanel = lazy(() => import('./PhasesPanel'))
 
 const TABS: readonly { readonly id: DrawerTab; readonly label: string }[] = [
   { id: 'charts', label: 'Year & supply' },
   { id: 'flow', label: 'Power flow' },
   { id: 'method', label: 'Methodology' },
   { id: 'compare', label: 'Compare' },
+  { id: 'phases', label: 'Build-out' },
 ]
 
-/** The drawer below the 3D view: charts, power flow, methodology, A/B comparison. */
+/** The drawer below the 3D view: charts, power flow, methodology, A/B comparison, build-out. */
 export function Drawer() {
   const drawer = useCampus((s) => s.drawer)
   const comparing = useCampus((s) => s.compareA !== null)
@@ -59,6 +61,7 @@ export function Drawer() {
             {drawer === 'flow' && <PowerFlowPanel />}
             {drawer === 'method' && <MethodologyPanel />}
             {drawer === 'compare' && <ComparePanel />}
+            {drawer === 'phases' && <PhasesPanel />}
           </Suspense>
         </div>
       )}

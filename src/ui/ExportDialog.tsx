@@ -15,6 +15,7 @@ import {
   type ExportProgress,
   type ExportedImage,
 } from '../state'
+import { exportEveryPhase } from '../state/phaseExport'
 
 type SizeId = (typeof EXPORT_SIZES)[number]['id']
 
@@ -42,6 +43,10 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
   const [view, setView] = useState<ViewChoice>('current')
   const saved = useCampus((s) => s.saved)
   const abort = useRef<AbortController | null>(null)
+  // Build-out: this phase, or every phase as a numbered series with the same camera.
+  const phaseCount = useCampus((s) => s.scenario.phases?.length ?? 0)
+  const [phases, setPhases] = useState<'this' | 'every'>('this')
+  const everyPhase = phases === 'every' && phaseCount > 1
   const [progress, setProgress] = useState<ExportProgress | null>(null)
   const [status, setStatus] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null)
   const busy = progress !== null
@@ -77,19 +82,17 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
     const controller = new AbortController()
     abort.current = controller
     try {
-      const images = await exportImages(
-        {
-          ...chosen,
-          background,
-          solidColor,
-          caption,
-          labels,
-          views,
-          scenarios,
-          signal: controller.signal,
-        },
-        setProgress,
-      )
+      const request = {
+        ...chosen,
+        background,
+        solidColor,
+        caption,
+        labels,
+        views,
+        scenarios: everyPhase ? [] : scenarios,
+        signal: controller.signal,
+      }
+      const images = await (everyPhase ? exportEveryPhase : exportImages)(request, setProgress)
       if (target === 'clipboard') {
         const first = images[0]
         if (!first) throw new Error('Nothing was rendered.')
@@ -105,7 +108,7 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
           text:
             images.length === 1
               ? `Saved ${images[0]?.fileName ?? 'the image'}.`
-              : `Saved ${images.length} images (one per ${view === 'deck' ? 'view and saved scenario' : 'view'}).`,
+              : `Saved ${images.length} images (one per ${everyPhase ? 'phase and view' : view === 'deck' ? 'view and saved scenario' : 'view'}).`,
         })
       }
     } catch (error) {
@@ -242,6 +245,19 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
               </option>
             </select>
           </label>
+          {phaseCount > 1 && (
+            <label className="stack-field">
+              <span>Phases</span>
+              <select
+                className="select"
+                value={phases}
+                onChange={(e) => setPhases(e.target.value === 'every' ? 'every' : 'this')}
+              >
+                <option value="this">This phase</option>
+                <option value="every">Every phase (numbered series, same camera)</option>
+              </select>
+            </label>
+          )}
           <label className="choice">
             <input
               type="checkbox"
@@ -304,7 +320,7 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
           <button
             type="button"
             className="btn"
-            disabled={busy || !canCopy || view === 'all' || view === 'deck'}
+            disabled={busy || !canCopy || view === 'all' || view === 'deck' || everyPhase}
             title={canCopy ? 'Copy one image to the clipboard' : 'This browser cannot copy images'}
             onClick={() => void run('clipboard')}
           >

@@ -8,6 +8,7 @@ import { Notices } from './Notices'
 import { ReadoutsPanel } from './ReadoutsPanel'
 import { ProgrammeBar, ProgrammeStage } from './programme/ProgrammeBar'
 import { SelectionCard } from './SelectionCard'
+import { Timeline } from './Timeline'
 import { ViewToolbar } from './ViewToolbar'
 import './planner.css'
 
@@ -46,6 +47,7 @@ export function Planner({
           {!programmeMap && <Notices />}
         </div>
         {programmeMap && <Notices />}
+        {!programmeMap && <Timeline />}
         {!programmeMap && <Drawer />}
       </main>
       <ReadoutsPanel />

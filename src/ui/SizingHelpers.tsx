@@ -1,15 +1,27 @@
 import { useId, useState, type FormEvent } from 'react'
 import {
+  commitEdit,
   firmSupplyMw,
   fitRacksToPower,
   racksForGpus,
-  setScenario,
+  selectShownScenario,
+  setField,
   useCampus,
   useEvaluation,
 } from '../state'
 import { formatNumber } from '../state'
 
-/** Inverse helpers: size the racks to a power budget, or to a GPU count. */
+/**
+ * Sets racks per hall as one undo step: in the phase shown when the scenario has phases (the
+ * helpers size the campus the user sees), else in the scenario.
+ */
+function applyRacksPerHall(racksPerHall: number): void {
+  commitEdit()
+  setField('racksPerHall', racksPerHall)
+  commitEdit()
+}
+
+/** Inverse helpers: size the racks to a power budget, or to a GPU count (of the phase shown). */
 export function SizingHelpers() {
   return (
     <div className="helpers">
@@ -26,7 +38,7 @@ function parsePositive(text: string): number | null {
 }
 
 function PowerBudgetHelper() {
-  const firm = useCampus((s) => firmSupplyMw(s.scenario))
+  const firm = useCampus((s) => firmSupplyMw(selectShownScenario(s)))
   const [text, setText] = useState('')
   const [result, setResult] = useState<string | null>(null)
   const evaluation = useEvaluation()
@@ -35,8 +47,9 @@ function PowerBudgetHelper() {
     firm > 0 ? String(firm) : evaluation ? evaluation.readouts.facilityPeakMw.toFixed(0) : ''
   const submit = (event: FormEvent): void => {
     event.preventDefault()
-    const { scenario, climates } = useCampus.getState()
-    const climate = climates[scenario.site]
+    const state = useCampus.getState()
+    const scenario = selectShownScenario(state)
+    const climate = state.climates[scenario.site]
     const budget = parsePositive(text === '' ? placeholder : text)
     if (budget === null) {
       setResult('Enter a power budget in MW, greater than 0.')
@@ -47,7 +60,7 @@ function PowerBudgetHelper() {
       return
     }
     const fit = fitRacksToPower(scenario, climate, budget)
-    setScenario(fit.scenario)
+    applyRacksPerHall(fit.racksPerHall)
     const peak = `${formatNumber(fit.facilityPeakMw, 1)} MW`
     setResult(
       fit.bound === 'fits'
@@ -95,8 +108,8 @@ function GpuHelper() {
       setResult('Enter a number of GPUs greater than 0.')
       return
     }
-    const fit = racksForGpus(useCampus.getState().scenario, gpus)
-    setScenario(fit.scenario)
+    const fit = racksForGpus(selectShownScenario(useCampus.getState()), gpus)
+    applyRacksPerHall(fit.racksPerHall)
     setResult(
       fit.bound === 'max'
         ? `Capped at ${fit.racksPerHall} racks per hall (${formatNumber(fit.gpuCount, 0)} GPUs): add halls or buildings for more.`
