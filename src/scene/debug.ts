@@ -3,6 +3,7 @@ import * as THREE from 'three'
 import { parseScenario, formatProblem } from '../model'
 import { lastLayoutMs, selectLayout, setScenario, useCampus } from '../state'
 import { cameraMoving, rig } from './CameraRig'
+import { BUILT_OWNER } from './Instances'
 import { pickTargets } from './sceneData'
 import { sceneStats } from './stats'
 
@@ -42,6 +43,20 @@ export interface CampusDebug {
   settled(): boolean
   /** Loads a scenario document through the store (problems as text; empty when loaded). */
   setScenario(doc: unknown): string[]
+  /**
+   * The buildings' and site's detail as drawn: X-ray, the cut-away building (Hall interior)
+   * and the buildings with their roof on, instances drawn by kind (roof units, walkways,
+   * exhaust fans, openings, containment pieces, CDUs, people, cars, trucks, …), and how many
+   * draw calls their meshes can take at most (visible meshes with instances).
+   */
+  built(): {
+    xray: boolean
+    cutaway: number | null
+    solidRoofs: number
+    buildings: number
+    instances: Record<string, number>
+    drawCalls: number
+  }
 }
 
 declare global {
@@ -118,6 +133,22 @@ export function installDebugHook(state: RootState): void {
       return {
         x: rect.left + ((scratch.x + 1) / 2) * size.width,
         y: rect.top + ((1 - scratch.y) / 2) * size.height,
+      }
+    },
+    built: () => {
+      const { scene } = state.get()
+      let drawCalls = 0
+      scene.traverseVisible((o) => {
+        if (o.userData.owner !== BUILT_OWNER) return
+        if (o instanceof THREE.InstancedMesh ? o.count > 0 : o instanceof THREE.Mesh) drawCalls++
+      })
+      return {
+        xray: useCampus.getState().xray,
+        cutaway: sceneStats.cutaway,
+        solidRoofs: sceneStats.solidRoofs,
+        buildings: sceneStats.layout?.buildings.length ?? 0,
+        instances: { ...sceneStats.built },
+        drawCalls,
       }
     },
     setScenario: (doc) => {

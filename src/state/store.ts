@@ -88,7 +88,7 @@ export interface CampusState {
   readonly layers: Readonly<Record<LayerId, boolean>>
   readonly camera: CameraState
   readonly units: Units
-  /** Viewer presentation: roofs cut away to show racks; rotors turning; sun position. */
+  /** Viewer presentation: every roof cut away to show racks (off: solid roofs); rotors turning; sun position. */
   readonly xray: boolean
   readonly motion: boolean
   /** Local solar time for the sun, hours 0…24. */
@@ -126,7 +126,7 @@ export const useCampus = create<CampusState>()(() => ({
   layers: DEFAULT_LAYERS,
   camera: DEFAULT_CAMERA,
   units: 'si',
-  xray: true,
+  xray: false,
   motion: true,
   timeOfDayH: 14,
   dayOfYear: 172,
