@@ -29,6 +29,7 @@ export function Buildings({ layout, mode }: { layout: CampusLayout; mode: Buildi
   const invalidate = useThree((s) => s.invalidate)
   useLayoutEffect(() => {
     setKitNight(night)
+    sceneStats.night = night
     invalidate()
   }, [night, invalidate])
   useLayoutEffect(() => {

@@ -191,7 +191,8 @@ export function HallInterior({
         writeBoxMatrix(rowTarget, r, s.rowData, r)
         if (!asRows) for (let k = 0; k < 11; k++) rowTarget[r * 16 + k] = 0
       }
-      if (asRows) {
+      // The counters follow the level of detail, whether or not the hall shows.
+      if (!detailed) {
         rowRacks += hall.rackCount
         rowsDrawn += hall.rows
       }

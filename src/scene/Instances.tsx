@@ -161,7 +161,7 @@ export function Instances({
       ref={ref}
       args={[geo, material, capacity]}
       visible={false}
-      name={name ?? ''}
+      name={name ?? stat ?? ''}
       userData={{ owner: BUILT_OWNER }}
       frustumCulled
     />

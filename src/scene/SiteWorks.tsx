@@ -112,6 +112,7 @@ export function SiteWorks({ layout }: { layout: CampusLayout }) {
         geometry={fence}
         material={FENCE_MATERIAL}
         renderOrder={1}
+        name="fence"
         userData={{ owner: BUILT_OWNER }}
       />
     </group>

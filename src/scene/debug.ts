@@ -21,7 +21,11 @@ export interface CampusDebug {
   layoutMs(): number
   /** performance.now() when the first frame with the campus on it was finished; null before. */
   firstFrameAt(): number | null
-  /** How racks are drawn at the current level of detail. */
+  /**
+   * How racks are drawn at the current level of detail: one by one (halls near the camera
+   * whose inside shows) or as row boxes. Whether a hall's inside shows at all (X-ray, the
+   * cut-away building) is `built()`'s.
+   */
   counts(): {
     rackCount: number
     detailedRacks: number
@@ -52,6 +56,8 @@ export interface CampusDebug {
   built(): {
     xray: boolean
     cutaway: number | null
+    /** How dark it is for the lit windows (0 day … 1 night, `useSun().night`). */
+    night: number
     solidRoofs: number
     buildings: number
     instances: Record<string, number>
@@ -145,6 +151,7 @@ export function installDebugHook(state: RootState): void {
       return {
         xray: useCampus.getState().xray,
         cutaway: sceneStats.cutaway,
+        night: sceneStats.night,
         solidRoofs: sceneStats.solidRoofs,
         buildings: sceneStats.layout?.buildings.length ?? 0,
         instances: { ...sceneStats.built },

@@ -22,4 +22,6 @@ export const sceneStats = {
   cutaway: null as number | null,
   /** Buildings drawn with their roof on. */
   solidRoofs: 0,
+  /** How dark it is for the lit windows (0 day … 1 night). */
+  night: 0,
 }
