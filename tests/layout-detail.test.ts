@@ -330,12 +330,12 @@ describe('built detail', () => {
     ['4.5 GW programme', PROGRAMME],
     ['the smallest campus', SMALLEST],
     ['air-cooled racks', AIR],
-  ])('keeps its invariants: %s', (name, s) => {
+  ])('keeps its invariants: %s', { timeout: 10_000 }, (name, s) => {
     const r = name === 'the default campus' ? defaultReadouts : readoutsFor(s)
     expect(detailViolations(s, layoutCampus(s, r), r)).toEqual([])
   })
 
-  it('keeps its invariants for random campuses and readouts', { timeout: 10_000 }, () => {
+  it('keeps its invariants for random campuses and readouts', { timeout: 30_000 }, () => {
     const arb = fc.record({
       site: fc.constantFrom(...SITE_IDS),
       buildings: fc.integer({ min: 1, max: 12 }),
