@@ -1,10 +1,10 @@
 import { useThree } from '@react-three/fiber'
-import { useLayoutEffect, useMemo } from 'react'
+import { useEffect, useLayoutEffect, useMemo } from 'react'
 import * as THREE from 'three'
 import type { CampusLayout } from '../layout'
 import { exteriorKit, facadeFeatures, roofFans, type BuildingMode } from './buildingData'
 import { Instances } from './Instances'
-import { kitMaterial, setKitNight } from './kitMaterial'
+import { kitMaterial, paintKitAtlas, setKitNight } from './kitMaterial'
 import { FAN_GEOMETRY, MODEL_MATERIAL } from './models'
 import { sceneStats } from './stats'
 import { useSun } from './sun'
@@ -27,6 +27,14 @@ export function Buildings({ layout, mode }: { layout: CampusLayout; mode: Buildi
   const fans = useMemo(() => roofFans(layout, mode), [layout, mode])
   const { night } = useSun()
   const invalidate = useThree((s) => s.invalidate)
+  useEffect(() => {
+    paintKitAtlas().then(
+      () => invalidate(),
+      (error: unknown) => {
+        console.error('the buildings’ atlas could not be painted', error)
+      },
+    )
+  }, [invalidate])
   useLayoutEffect(() => {
     setKitNight(night)
     sceneStats.night = night

@@ -1,13 +1,15 @@
-import { useMemo } from 'react'
+import { lazy, Suspense, useMemo } from 'react'
 import type { CampusLayout } from '../layout'
 import { useCampus } from '../state'
 import { BOX_STRIDE, Boxes, UNIT_BOX } from './Boxes'
 import { Buildings } from './Buildings'
 import type { BuildingMode } from './buildingData'
 import { useCutawayBuilding } from './cutaway'
-import { HallInterior } from './HallInterior'
 import { materials } from './materials'
 import { hallPits } from './sceneData'
+
+/** The halls' inside (racks, fit-out, people): its own chunk, loaded right after the script. */
+const HallInterior = lazy(() => import('./HallInterior').then((m) => ({ default: m.HallInterior })))
 
 /** A hall box open at the top: the unit box without its +y face. */
 const OPEN_BOX = (() => {
@@ -46,7 +48,9 @@ export function Compute({ layout }: { layout: CampusLayout }) {
     <group visible={visible}>
       <Buildings layout={layout} mode={mode} />
       <Boxes data={pits} geometry={OPEN_BOX} material={m.hall} />
-      <HallInterior layout={layout} mode={mode} visible={visible} />
+      <Suspense fallback={null}>
+        <HallInterior layout={layout} mode={mode} visible={visible} />
+      </Suspense>
     </group>
   )
 }

@@ -114,6 +114,7 @@ export function HallInterior({
     sceneStats.detailedRacks = 0
     sceneStats.rowsDrawn = rows.count
     sceneStats.racksInRows = layout.racks.count
+    sceneStats.interiorLayout = layout
     invalidate()
   }, [layout, rowData, rowCapacity, kitCapacity, pipeCapacity, peopleCapacity, invalidate])
 

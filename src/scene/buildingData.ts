@@ -11,7 +11,7 @@ import { FENCE_HEIGHT_M } from '../layout/fence'
 import { PERSON_HEIGHT_M } from '../layout/halls'
 import { KERB_M } from '../layout/roads'
 import { InstanceBuilder, type InstanceData } from './Instances'
-import { CELL, type CellId } from './kitAtlas'
+import { CELL, type CellId } from './kitCells'
 import { roofPieces } from './sceneData'
 
 /**

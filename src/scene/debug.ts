@@ -1,6 +1,7 @@
 import type { RootState } from '@react-three/fiber'
 import * as THREE from 'three'
 import { parseScenario, formatProblem } from '../model'
+import { kitAtlasPainted } from './kitMaterial'
 import { lastLayoutMs, selectLayout, setScenario, useCampus } from '../state'
 import { cameraMoving, rig } from './CameraRig'
 import { BUILT_OWNER } from './Instances'
@@ -101,6 +102,8 @@ export function installDebugHook(state: RootState): void {
       return (
         current !== null &&
         sceneStats.layout === current &&
+        sceneStats.interiorLayout === current &&
+        kitAtlasPainted() &&
         performance.current === performance.max &&
         !useCampus.getState().dragging &&
         !cameraMoving()

@@ -1,9 +1,9 @@
 import * as THREE from 'three'
-import { ATLAS_COLS, ATLAS_ROWS, CELL_PAD_PX, CELL_PX, cellTiles, kitTextures } from './kitAtlas'
+import { ATLAS_COLS, ATLAS_ROWS, CELL_PAD_PX, CELL_PX, cellTiles } from './kitCells'
 
 /**
  * A physically based material (MeshStandardMaterial, so the scene's environment lights it) for
- * instanced boxes and quads that take their look from the buildings' atlas (`kitAtlas.ts`).
+ * instanced boxes and quads that take their look from the buildings' atlas (`kitCells.ts`).
  * Each instance names three cells — for its top and bottom, its ±z faces and its ±x faces —
  * and the share of its windows lit at night, in the instanced attribute `aCells`. A cell repeats
  * once per real tile (8 m of roof, 1 m of cladding, a 1.5 × 4 m curtain-wall bay), so one box
@@ -11,8 +11,21 @@ import { ATLAS_COLS, ATLAS_ROWS, CELL_PAD_PX, CELL_PX, cellTiles, kitTextures } 
  * data texture. Light at night follows one shared uniform (`setKitNight`).
  */
 
-/** Shared by every kit material: how dark it is (0 day … 1 night) and the windows' light. */
+/** A 1 × 1 texture of one RGBA value. */
+function plain(rgba: readonly [number, number, number, number], srgb: boolean): THREE.Texture {
+  const t = new THREE.DataTexture(new Uint8Array(rgba), 1, 1)
+  t.colorSpace = srgb ? THREE.SRGBColorSpace : THREE.NoColorSpace
+  t.needsUpdate = true
+  return t
+}
+
+/**
+ * Shared by every kit material: the atlas (plain light grey, flat and rough until it is
+ * painted), how dark it is (0 day … 1 night) and the windows' light.
+ */
 const shared = {
+  uKitColor: { value: plain([214, 218, 221, 255], true) },
+  uKitData: { value: plain([128, 128, 217, 0], false) },
   uNight: { value: 0 },
   uWindowLight: { value: new THREE.Color('#ffc880').multiplyScalar(1.1) },
   uLuminaire: { value: new THREE.Color('#f4f8ff').multiplyScalar(1.6) },
@@ -22,6 +35,28 @@ const shared = {
 /** Sets how dark it is for every kit material (windows light up with it). */
 export function setKitNight(night: number): void {
   shared.uNight.value = night
+}
+
+let painted = false
+let painting: Promise<void> | null = null
+
+/**
+ * Paints the atlas (`kitPaint.ts`, a dynamic import: its painters stay out of the initial
+ * script) once and puts it in every kit material; resolves when it is in.
+ */
+export function paintKitAtlas(): Promise<void> {
+  painting ??= import('./kitPaint').then(({ paintKit }) => {
+    const { color, data } = paintKit()
+    shared.uKitColor.value = color
+    shared.uKitData.value = data
+    painted = true
+  })
+  return painting
+}
+
+/** Whether the atlas is painted and in the kit materials. */
+export function kitAtlasPainted(): boolean {
+  return painted
 }
 
 const CELLS = ATLAS_COLS * ATLAS_ROWS
@@ -140,7 +175,6 @@ export interface KitMaterialOptions {
 
 /** A kit material; each call makes its own (for polygon offset), sharing textures and uniforms. */
 export function kitMaterial(options: KitMaterialOptions = {}): THREE.MeshStandardMaterial {
-  const { color, data } = kitTextures()
   const material = new THREE.MeshStandardMaterial({
     color: '#ffffff',
     roughness: 1,
@@ -152,8 +186,8 @@ export function kitMaterial(options: KitMaterialOptions = {}): THREE.MeshStandar
     material.polygonOffsetUnits = -2
   }
   material.onBeforeCompile = (shader) => {
-    shader.uniforms.uKitColor = { value: color }
-    shader.uniforms.uKitData = { value: data }
+    shader.uniforms.uKitColor = shared.uKitColor
+    shader.uniforms.uKitData = shared.uKitData
     shader.uniforms.uNight = shared.uNight
     shader.uniforms.uWindowLight = shared.uWindowLight
     shader.uniforms.uLuminaire = shared.uLuminaire

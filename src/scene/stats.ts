@@ -24,4 +24,6 @@ export const sceneStats = {
   solidRoofs: 0,
   /** How dark it is for the lit windows (0 day … 1 night). */
   night: 0,
+  /** The layout the hall interior (loaded after the first frame) has taken in; null before. */
+  interiorLayout: null as CampusLayout | null,
 }
