@@ -2,7 +2,13 @@ import { useThree } from '@react-three/fiber'
 import { useEffect, useLayoutEffect, useMemo } from 'react'
 import * as THREE from 'three'
 import type { CampusLayout } from '../layout'
-import { exteriorKit, facadeFeatures, roofFans, type BuildingMode } from './buildingData'
+import {
+  FAN_NEAR_M,
+  exteriorKit,
+  facadeFeatures,
+  roofFans,
+  type BuildingMode,
+} from './buildingData'
 import { Instances } from './Instances'
 import { kitMaterial, paintKitAtlas, setKitNight } from './kitMaterial'
 import { FAN_GEOMETRY, MODEL_MATERIAL } from './models'
@@ -52,7 +58,13 @@ export function Buildings({ layout, mode }: { layout: CampusLayout; mode: Buildi
     <>
       <Instances data={exterior.data} material={VOLUMES} name="buildings" />
       <Instances data={features} material={FEATURES} geometry={QUAD} stat="openings" />
-      <Instances data={fans} material={MODEL_MATERIAL} geometry={FAN_GEOMETRY} stat="roofFans" />
+      <Instances
+        data={fans}
+        material={MODEL_MATERIAL}
+        geometry={FAN_GEOMETRY}
+        nearM={FAN_NEAR_M}
+        stat="roofFans"
+      />
     </>
   )
 }

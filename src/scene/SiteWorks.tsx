@@ -4,7 +4,7 @@ import type { CampusLayout, Rect } from '../layout'
 import { FENCE_HEIGHT_M } from '../layout/fence'
 import { useCampus } from '../state'
 import { Boxes } from './Boxes'
-import { CAR_NEAR_M, carData, siteKit, siteNear, truckData } from './buildingData'
+import { CAR_NEAR_M, TRUCK_NEAR_M, carData, siteKit, siteNear, truckData } from './buildingData'
 import { BUILT_OWNER, Instances } from './Instances'
 import { kitMaterial } from './kitMaterial'
 import { materials } from './materials'
@@ -107,7 +107,13 @@ export function SiteWorks({ layout }: { layout: CampusLayout }) {
         nearM={CAR_NEAR_M}
         stat="cars"
       />
-      <Instances data={trucks} material={MODEL_MATERIAL} geometry={TRUCK_GEOMETRY} stat="trucks" />
+      <Instances
+        data={trucks}
+        material={MODEL_MATERIAL}
+        geometry={TRUCK_GEOMETRY}
+        nearM={TRUCK_NEAR_M}
+        stat="trucks"
+      />
       <mesh
         geometry={fence}
         material={FENCE_MATERIAL}

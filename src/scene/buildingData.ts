@@ -321,6 +321,9 @@ export function siteNear(layout: CampusLayout): { data: InstanceData; nearM: Flo
 export const KERB_NEAR_M = 450
 export const POST_NEAR_M = 220
 export const CAR_NEAR_M = 1100
+/** Rooftop fans and trucks: near the camera only, like the cars (a 4.5 GW campus has 640 fans). */
+export const FAN_NEAR_M = 1100
+export const TRUCK_NEAR_M = 1100
 
 /** Car paint in `CAR_PAINT_SHARES` order (linear RGB): white, black, grey, silver, blue, red, green, beige. */
 const PAINT: readonly (readonly [number, number, number])[] = [

@@ -65,6 +65,27 @@ const DARK: Rgb = [0.08, 0.08, 0.09]
 const SKIN: Rgb = [0.78, 0.6, 0.48]
 const TROUSERS: Rgb = [0.16, 0.18, 0.22]
 
+/** The geometry (non-indexed) without its triangles that face straight down. */
+function withoutBottom(g: THREE.BufferGeometry): THREE.BufferGeometry {
+  const nor = g.getAttribute('normal')
+  const keep: number[] = []
+  for (let t = 0; t < nor.count; t += 3) {
+    if (nor.getY(t) < -0.9 && nor.getY(t + 1) < -0.9 && nor.getY(t + 2) < -0.9) continue
+    keep.push(t, t + 1, t + 2)
+  }
+  const out = new THREE.BufferGeometry()
+  for (const name of Object.keys(g.attributes)) {
+    const a = g.getAttribute(name)
+    const data = new Float32Array(keep.length * a.itemSize)
+    keep.forEach((v, i) => {
+      for (let k = 0; k < a.itemSize; k++) data[i * a.itemSize + k] = a.getComponent(v, k)
+    })
+    out.setAttribute(name, new THREE.BufferAttribute(data, a.itemSize))
+  }
+  g.dispose()
+  return out
+}
+
 /** A car, nose toward +z, standing on y = 0: body and glazed cabin (paint from the instance). */
 export const CAR_GEOMETRY = merge([
   part(0, 0.2 + 0.38, 0, CAR.width, 0.76, CAR.length, WHITE),
@@ -113,9 +134,12 @@ export const PERSON_GEOMETRY = (() => {
   return g
 })()
 
-/** Rooftop up-blast exhaust fan: a tapered drum, 1 m across and 1 m tall (scaled per fan). */
+/**
+ * Rooftop up-blast exhaust fan: a tapered drum, 1 m across and 1 m tall (scaled per fan), eight
+ * sides and its outlet on top (no bottom: 24 triangles).
+ */
 export const FAN_GEOMETRY = (() => {
-  const g = new THREE.CylinderGeometry(0.38, 0.5, 1, 10, 1, false).toNonIndexed()
+  const g = withoutBottom(new THREE.CylinderGeometry(0.38, 0.5, 1, 8, 1, false).toNonIndexed())
   g.deleteAttribute('uv')
   const n = g.getAttribute('position').count
   const colour = new Float32Array(n * 3)
