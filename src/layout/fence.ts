@@ -4,7 +4,7 @@
  * the fence is centred on the origin.
  */
 import { FENCE_MARGIN_M, STREET_M } from './dimensions'
-import type { Rect } from './types'
+import type { Gate, PostPlacements, Rect } from './types'
 
 export interface CampusFrame {
   /** The fence line, centred on the origin. */
@@ -54,5 +54,77 @@ export function frameCampus(
     },
     ox,
     oz,
+  }
+}
+
+/** Fence posts: at most this far apart, metres, and this tall (a 2.4 m security fence). */
+export const POST_SPACING_M = 3
+export const FENCE_HEIGHT_M = 2.4
+/** Gate house beside the access road just inside the fence, metres; the barrier arm's length. */
+const GATE_HOUSE = { w: 4, d: 7, h: 3.2, fromFenceM: 2, fromRoadM: 1.5 } as const
+const BARRIER_LENGTH_M = 5.5
+
+/**
+ * The gate where the access road (centre line `roadZ`, `roadWidthM` wide) crosses the west
+ * fence: a gap 2 m wider than the road on each side, the gate house north of the road between
+ * the fence and the perimeter road, and the barrier arm over the inbound lane.
+ */
+export function placeGate(fence: Rect, roadZ: number, roadWidthM: number): Gate {
+  const fenceX = fence.x - fence.w / 2
+  const house: Rect = {
+    x: fenceX + GATE_HOUSE.fromFenceM + GATE_HOUSE.w / 2,
+    z: roadZ - roadWidthM / 2 - GATE_HOUSE.fromRoadM - GATE_HOUSE.d / 2,
+    w: GATE_HOUSE.w,
+    d: GATE_HOUSE.d,
+  }
+  return {
+    opening: { x: fenceX, z: roadZ, w: 0.3, d: roadWidthM + 4 },
+    house,
+    houseHeightM: GATE_HOUSE.h,
+    barrier: {
+      x: house.x + GATE_HOUSE.w / 2 + 1,
+      z: roadZ - roadWidthM / 2 + BARRIER_LENGTH_M / 2,
+      w: 0.12,
+      d: BARRIER_LENGTH_M,
+    },
+  }
+}
+
+/**
+ * Posts round the fence line at most `POST_SPACING_M` apart, evenly along each side, one at
+ * every corner, none in the gate's gap (a post stands at each side of it).
+ */
+export function fencePosts(fence: Rect, gap: Rect): PostPlacements {
+  const x0 = fence.x - fence.w / 2
+  const x1 = fence.x + fence.w / 2
+  const z0 = fence.z - fence.d / 2
+  const z1 = fence.z + fence.d / 2
+  const xs: number[] = []
+  const zs: number[] = []
+  const side = (ax: number, az: number, bx: number, bz: number) => {
+    const length = Math.hypot(bx - ax, bz - az)
+    const n = Math.max(1, Math.ceil(length / POST_SPACING_M))
+    // From the corner at a, up to (not including) the corner at b, which starts the next side.
+    for (let i = 0; i < n; i++) {
+      xs.push(ax + ((bx - ax) * i) / n)
+      zs.push(az + ((bz - az) * i) / n)
+    }
+  }
+  side(x0, z0, x1, z0)
+  side(x1, z0, x1, z1)
+  side(x1, z1, x0, z1)
+  // The west side, from the south-west corner north, broken by the gate.
+  const gapS = gap.z + gap.d / 2
+  const gapN = gap.z - gap.d / 2
+  side(x0, z1, x0, gapS)
+  xs.push(x0)
+  zs.push(gapS)
+  side(x0, gapN, x0, z0)
+  return {
+    count: xs.length,
+    x: Float32Array.from(xs),
+    z: Float32Array.from(zs),
+    spacingM: POST_SPACING_M,
+    heightM: FENCE_HEIGHT_M,
   }
 }

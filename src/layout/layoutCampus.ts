@@ -6,6 +6,7 @@ import {
   type Scenario,
 } from '../model'
 import { layoutHalls, planBuilding } from './buildings'
+import { layoutBuiltDetail } from './builtDetail'
 import { layoutHydro, layoutPowerhouse } from './feeds/hydro'
 import { layoutLines, towerBase } from './feeds/lines'
 import { layoutSeawaterIntake } from './feeds/seawater'
@@ -137,7 +138,7 @@ export function layoutCampus(
     oz,
     placed,
   )
-  const roads = layoutRoads(frame, grid, utility.streetsZ, utility.parking.z)
+  const roads = layoutRoads(frame, grid, utility.streetsZ, utility.entranceZ)
 
   // Outside the fence: solar east, seawater intake south, hydro powerhouse north; the pad
   // under all of them and the land around it; the dam on the mountain, lines, wind farm.
@@ -175,6 +176,16 @@ export function layoutCampus(
   for (const line of lines)
     for (const t of [...line.towers, line.start, line.end]) boundParts.push(towerBase(t))
   const bounds = growRect(unionRect(boundParts), 50)
+  const detail = layoutBuiltDetail(
+    scenario,
+    building,
+    buildings,
+    readouts,
+    fence,
+    roads,
+    utility,
+    placed,
+  )
 
   return {
     site: site.id,
@@ -199,6 +210,7 @@ export function layoutCampus(
     parking: utility.parking,
     admin: utility.admin,
     footprints: placed.footprints,
+    detail,
   }
 }
 

@@ -1,11 +1,13 @@
 /**
  * Roads, all `ROAD_WIDTH_M` wide: a ring just inside the fence, a spine road between the
  * utility column and the plots, streets between the plots and a ring round them, streets
- * between the column's blocks, and the access road arriving from the west at the entrance.
+ * between the column's blocks, and the access road arriving from the west through the gate,
+ * running on past the offices and parking to the spine road. Kerbs line them inside the fence.
  */
 import { ROAD_WIDTH_M, STREET_M } from './dimensions'
 import type { CampusFrame } from './fence'
 import type { PlotGrid } from './plots'
+import { rectsOverlap } from './geometry'
 import type { Rect } from './types'
 
 /** How far inside the fence the perimeter road's centre line runs, metres. */
@@ -49,11 +51,75 @@ export function layoutRoads(
   const westRoadX = -fw / 2 + inset
   for (const z of columnStreetsZ)
     roads.push({ x: (westRoadX + spineX) / 2, z, w: spineX - westRoadX, d: ROAD_WIDTH_M })
+  // The access road: from outside the fence, through the gate, along the entrance block to
+  // the spine road.
+  const accessWest = westRoadX - ACCESS_LENGTH_M
   roads.push({
-    x: westRoadX - ACCESS_LENGTH_M / 2,
+    x: (accessWest + spineX) / 2,
     z: entranceZ,
-    w: ACCESS_LENGTH_M,
+    w: spineX - accessWest,
     d: ROAD_WIDTH_M,
   })
   return roads
+}
+
+/** Kerb: width and height, metres. */
+export const KERB_M = { w: 0.3, h: 0.15 } as const
+
+/**
+ * Kerbs along both edges of every road, just outside its surface, inside the fence: each edge
+ * broken where another road crosses or meets it, and kept off `footprints`.
+ */
+export function layoutKerbs(
+  roads: readonly Rect[],
+  fence: Rect,
+  footprints: readonly Rect[],
+): Rect[] {
+  const kerbs: Rect[] = []
+  const inside = (r: Rect) => ({
+    lo: r.x - r.w / 2,
+    hi: r.x + r.w / 2,
+    zlo: r.z - r.d / 2,
+    zhi: r.z + r.d / 2,
+  })
+  const f = inside(fence)
+  roads.forEach((road, i) => {
+    const alongX = road.w >= road.d
+    for (const side of [-1, 1]) {
+      // The kerb band along this edge, as a rectangle; then the parts no road or footprint covers.
+      const band: Rect = alongX
+        ? { x: road.x, z: road.z + side * (road.d / 2 + KERB_M.w / 2), w: road.w, d: KERB_M.w }
+        : { x: road.x + side * (road.w / 2 + KERB_M.w / 2), z: road.z, w: KERB_M.w, d: road.d }
+      const b = inside(band)
+      let lo = alongX ? Math.max(b.lo, f.lo) : Math.max(b.zlo, f.zlo)
+      const hi = alongX ? Math.min(b.hi, f.hi) : Math.min(b.zhi, f.zhi)
+      if (alongX ? b.zlo < f.zlo || b.zhi > f.zhi : b.lo < f.lo || b.hi > f.hi) continue
+      const cuts: [number, number][] = []
+      const cover = (r: Rect) => {
+        if (!rectsOverlap(band, r)) return
+        const c = inside(r)
+        cuts.push(alongX ? [c.lo, c.hi] : [c.zlo, c.zhi])
+      }
+      roads.forEach((other, j) => {
+        if (j !== i) cover(other)
+      })
+      footprints.forEach(cover)
+      cuts.sort((p, q) => p[0] - q[0])
+      for (const [a, c] of cuts) {
+        if (a > lo) pushKerb(kerbs, band, alongX, lo, Math.min(a, hi))
+        lo = Math.max(lo, c)
+      }
+      if (hi > lo) pushKerb(kerbs, band, alongX, lo, hi)
+    }
+  })
+  return kerbs
+}
+
+function pushKerb(kerbs: Rect[], band: Rect, alongX: boolean, lo: number, hi: number): void {
+  if (hi - lo < 0.5) return
+  kerbs.push(
+    alongX
+      ? { x: (lo + hi) / 2, z: band.z, w: hi - lo, d: band.d }
+      : { x: band.x, z: (lo + hi) / 2, w: band.w, d: hi - lo },
+  )
 }

@@ -218,4 +218,155 @@ export interface CampusLayout {
   readonly admin: Rect
   /** Every solid footprint on the ground (roads excluded): none overlaps another. */
   readonly footprints: readonly Footprint[]
+  /** Built detail: façades, rooftop plant, hall fit-out, gate, fence posts, parking, trucks. */
+  readonly detail: BuiltDetail
+}
+
+// Built detail: what a building, a hall and the site are made of, at true scale (BUILDINGS).
+
+/** A box: footprint `rect`, standing from height `y` to `y + h`, metres. */
+export interface Solid {
+  readonly rect: Rect
+  readonly y: number
+  readonly h: number
+}
+
+/** A side of an axis-aligned block, by the way it faces: north is −z, east is +x. */
+export type Face = 'north' | 'south' | 'east' | 'west'
+
+export type OpeningKind =
+  'door' | 'entrance' | 'loading-door' | 'louvre' | 'clerestory' | 'stair-window'
+
+/**
+ * Something flat on a wall: a door, a loading-bay door, a louvre bank or a window. Centre
+ * (`x`, `z`) on the wall's outer face relative to the building's centre, sill `y` above the
+ * pad, `w` along the wall and `h` tall, metres.
+ */
+export interface Opening {
+  readonly kind: OpeningKind
+  readonly face: Face
+  readonly x: number
+  readonly z: number
+  readonly y: number
+  readonly w: number
+  readonly h: number
+}
+
+export type RoofItemKind = 'air-handler' | 'exhaust-fan' | 'stair-core' | 'walkway'
+
+/** A piece of rooftop plant, relative to the building's centre; `y` is the roof level. */
+export interface RoofItem extends Solid {
+  readonly kind: RoofItemKind
+}
+
+/**
+ * The built detail every GPU building shares (they are all alike), relative to the building's
+ * centre: the main block (halls upstairs, electrical rooms below) and, at its east end, a
+ * glazed office block and the loading apron with its bays.
+ */
+export interface BuildingKit {
+  readonly main: Rect
+  readonly mainHeightM: number
+  /** Parapet round the main block's roof: height above the roof and thickness, metres. */
+  readonly parapetM: number
+  readonly parapetThicknessM: number
+  readonly office: Rect
+  readonly officeStoreys: number
+  readonly officeHeightM: number
+  readonly apron: Rect
+  readonly openings: readonly Opening[]
+  readonly roof: readonly RoofItem[]
+  /** Where a truck stands at each loading bay, its trailer's rear at the door. */
+  readonly bays: readonly Rect[]
+}
+
+export type HallItemKind =
+  | 'containment-roof'
+  | 'containment-door'
+  | 'cdu'
+  | 'crah'
+  | 'busway'
+  | 'cable-tray'
+  | 'supply-pipe'
+  | 'return-pipe'
+  | 'beam'
+  | 'light'
+
+/**
+ * A piece of a hall's fit-out relative to the hall's centre, `y` above the hall floor. Pipes
+ * are round: `h` is their diameter and they run along the longer side of `rect`.
+ */
+export interface HallItem extends Solid {
+  readonly kind: HallItemKind
+}
+
+/** A person standing: feet at (x, z), facing `yaw` (radians, 0: +z), `heightM` tall. */
+export interface Figure {
+  readonly x: number
+  readonly z: number
+  readonly yaw: number
+  readonly heightM: number
+}
+
+/** The fit-out every hall shares (they are all alike), relative to the hall's centre and floor. */
+export interface HallKit {
+  /** Which aisles are contained: the hot ones (backs of racks) or the cold ones (fronts). */
+  readonly containment: 'hot' | 'cold'
+  readonly containedAisles: number
+  /** Coolant distribution units (liquid-cooled racks) and air handlers in the galleries. */
+  readonly cdus: number
+  readonly crahs: number
+  /** Clear height from the hall floor to the underside of the roof, metres. */
+  readonly ceilingM: number
+  readonly items: readonly HallItem[]
+  readonly people: readonly Figure[]
+}
+
+/** A parked vehicle: centre (x, z), heading `yaw` (radians, 0: nose toward +z), paint index. */
+export interface Vehicle {
+  readonly x: number
+  readonly z: number
+  readonly yaw: number
+  readonly colour: number
+}
+
+/** Where the access road crosses the fence: the gap, the gate house and the barrier arm. */
+export interface Gate {
+  /** The gap in the (west) fence line the access road passes through. */
+  readonly opening: Rect
+  readonly house: Rect
+  readonly houseHeightM: number
+  /** The barrier arm across the road, just inside the fence (lowered). */
+  readonly barrier: Rect
+}
+
+/** Fence posts, structure of arrays (thousands round a large campus). */
+export interface PostPlacements {
+  readonly count: number
+  readonly x: Float32Array
+  readonly z: Float32Array
+  readonly spacingM: number
+  readonly heightM: number
+}
+
+/** The site's detail: gate, fence posts, parking stalls and the vehicles in them, kerbs. */
+export interface SiteDetail {
+  readonly gate: Gate
+  readonly posts: PostPlacements
+  /** Marked parking stalls (each 2.5 × 5 m) and the cars parked in some of them. */
+  readonly stalls: readonly Rect[]
+  readonly cars: readonly Vehicle[]
+  /** Trucks standing at loading bays, world positions. */
+  readonly trucks: readonly Vehicle[]
+  /** Kerbs along the roads inside the fence (0.3 m wide), broken at junctions. */
+  readonly kerbs: readonly Rect[]
+  readonly adminHeightM: number
+  readonly adminStoreys: number
+}
+
+/** The built detail of a campus: each building's and each hall's (relative), and the site's. */
+export interface BuiltDetail {
+  readonly building: BuildingKit
+  readonly hall: HallKit
+  readonly site: SiteDetail
 }

@@ -4,8 +4,9 @@
  * (offices and parking, where the access road arrives), with streets between the blocks.
  */
 import type { PowerSupply } from '../model'
-import { STREET_M, UNIT } from './dimensions'
+import { ROAD_WIDTH_M, STREET_M, UNIT } from './dimensions'
 import { unitCentre } from './geometry'
+import { hash01 } from './halls'
 import {
   addYard,
   packRows,
@@ -15,7 +16,7 @@ import {
   type Packing,
   type Placed,
 } from './yards'
-import type { Point, Rect, Yard } from './types'
+import type { Point, Rect, Vehicle, Yard } from './types'
 
 /** Transformers per substation row, at most. */
 const TRANSFORMERS_PER_ROW = 8
@@ -29,7 +30,36 @@ const SUBSTATION_SIDE_M = 15
 const YARD_MARGIN_M = 10
 const ADMIN_W_M = 36
 const ADMIN_D_M = 24
+/** The offices: three storeys of 4 m. */
+export const ADMIN_STOREYS = 3
+export const ADMIN_STOREY_M = 4
 const PARKING_M2_PER_SPACE = 25
+/**
+ * Parking stalls, 2.5 × 5 m, in double rows either side of 6.5 m aisles (a 16.5 m module),
+ * with a 1.5 m margin round the lot; a car is 4.5 × 1.8 m.
+ */
+export const STALL = { w: 2.5, d: 5 } as const
+const PARKING_AISLE_M = 6.5
+const PARKING_MARGIN_M = 1.5
+export const CAR = { length: 4.5, width: 1.8, height: 1.45 } as const
+/** Share of the stalls taken on a working day. */
+const PARKING_OCCUPANCY = 0.8
+/**
+ * Paint of parked cars, in `Vehicle.colour` order, with their shares (global production mix of
+ * recent years, rounded): white, black, grey, silver, blue, red, green, beige.
+ */
+export const CAR_PAINT_SHARES: readonly (readonly [string, number])[] = [
+  ['white', 0.24],
+  ['black', 0.2],
+  ['grey', 0.17],
+  ['silver', 0.15],
+  ['blue', 0.1],
+  ['red', 0.08],
+  ['green', 0.03],
+  ['beige', 0.03],
+]
+/** South of the offices and parking: clear ground, the entrance drive, clear ground (m). */
+const ENTRANCE_DRIVE_BAND_M = 4 + ROAD_WIDTH_M + 4
 
 export type ColumnBlockKind = 'substation' | 'gas' | 'battery' | 'entrance'
 
@@ -45,7 +75,13 @@ export interface UtilityColumnPlan {
   readonly transformerRows: readonly PackedRow[]
   readonly gas: Packing | null
   readonly battery: Packing | null
-  readonly parking: { readonly w: number; readonly d: number }
+  readonly parking: {
+    readonly w: number
+    readonly d: number
+    /** Stalls in each row, and double-row modules (two rows across an aisle) north to south. */
+    readonly perRow: number
+    readonly modules: number
+  }
   /** The blocks, north to south. */
   readonly blocks: readonly ColumnBlock[]
   readonly w: number
@@ -55,7 +91,8 @@ export interface UtilityColumnPlan {
 /**
  * Sizes the column: 250 MVA transformers for the grid connection (at least two, up to eight a
  * row), gas and battery yards, and parking for 40 + 0.4 per MW of facility peak (at most
- * 2,000 spaces, 25 m² each) beside the offices.
+ * 2,000 spaces, 25 m² each: marked stalls in double rows, at least one stall per space) beside
+ * the offices, with the entrance drive south of both.
  */
 export function planUtilityColumn(
   power: Pick<PowerSupply, 'gasMw' | 'batteryMwh'>,
@@ -77,8 +114,18 @@ export function planUtilityColumn(
   const battery = planBatteryYard(power)
   const spaces = Math.min(2000, Math.ceil(40 + 0.4 * facilityPeakMw))
   const parkingAreaM2 = spaces * PARKING_M2_PER_SPACE
-  const parkingW = Math.max(60, Math.sqrt(parkingAreaM2 * 2))
-  const parking = { w: parkingW, d: parkingAreaM2 / parkingW }
+  const margin2 = 2 * PARKING_MARGIN_M
+  const stallsPerRow = Math.max(
+    1,
+    Math.floor((Math.max(60, Math.sqrt(parkingAreaM2 * 2)) - margin2) / STALL.w),
+  )
+  const modules = Math.ceil(Math.ceil(spaces / stallsPerRow) / 2)
+  const parking = {
+    w: stallsPerRow * STALL.w + margin2,
+    d: modules * (2 * STALL.d + PARKING_AISLE_M) + margin2,
+    perRow: stallsPerRow,
+    modules,
+  }
 
   const blocks: ColumnBlock[] = [
     {
@@ -93,7 +140,7 @@ export function planUtilityColumn(
   blocks.push({
     kind: 'entrance',
     w: ADMIN_W_M + 20 + parking.w,
-    d: Math.max(ADMIN_D_M, parking.d),
+    d: Math.max(ADMIN_D_M, parking.d) + ENTRANCE_DRIVE_BAND_M,
   })
   return {
     mva,
@@ -112,6 +159,11 @@ export interface UtilityColumnLayout {
   readonly transformers: Point[]
   readonly admin: Rect
   readonly parking: Rect
+  /** Parking stalls and the cars in them. */
+  readonly stalls: Rect[]
+  readonly cars: Vehicle[]
+  /** Centre line of the entrance drive (the access road), metres south. */
+  readonly entranceZ: number
   /** Centre lines of the streets between the blocks, metres south. */
   readonly streetsZ: readonly number[]
 }
@@ -133,6 +185,9 @@ export function placeUtilityColumn(
   const transformers: Point[] = []
   let parking: Rect = { x: 0, z: 0, w: 0, d: 0 }
   let admin: Rect = parking
+  let entranceZ = top
+  const stalls: Rect[] = []
+  const cars: Vehicle[] = []
   const streetsZ: number[] = []
   for (const block of plan.blocks) {
     const left = right - block.w
@@ -187,6 +242,8 @@ export function placeUtilityColumn(
           d: plan.parking.d,
         }
         placed.footprints.push({ kind: 'admin', rect: admin }, { kind: 'parking', rect: parking })
+        entranceZ = blockTop + block.d - ENTRANCE_DRIVE_BAND_M / 2
+        placeStalls(plan.parking, parking, stalls, cars)
         break
     }
     blockTop += block.d + STREET_M
@@ -194,5 +251,49 @@ export function placeUtilityColumn(
   }
   streetsZ.pop()
   if (substation === null) throw new Error('substation not placed')
-  return { substation, transformers, admin, parking, streetsZ }
+  return { substation, transformers, admin, parking, stalls, cars, entranceZ, streetsZ }
+}
+
+/**
+ * The lot's stalls, row by row from the north-west (each module: a row nosing north, the
+ * aisle, a row nosing south), and a car in 80 % of them (which ones, its paint and how
+ * squarely it is parked from a hash of the stall's number, so the same campus parks the same).
+ */
+function placeStalls(
+  plan: UtilityColumnPlan['parking'],
+  lot: Rect,
+  stalls: Rect[],
+  cars: Vehicle[],
+): void {
+  const left = lot.x - lot.w / 2 + PARKING_MARGIN_M
+  const top = lot.z - lot.d / 2 + PARKING_MARGIN_M
+  const moduleD = 2 * STALL.d + PARKING_AISLE_M
+  for (let m = 0; m < plan.modules; m++)
+    for (const row of [0, 1]) {
+      const z = top + m * moduleD + (row === 0 ? STALL.d / 2 : moduleD - STALL.d / 2)
+      for (let i = 0; i < plan.perRow; i++) {
+        const n = stalls.length
+        const x = left + (i + 0.5) * STALL.w
+        stalls.push({ x, z, w: STALL.w, d: STALL.d })
+        if (hash01(n, 3) >= PARKING_OCCUPANCY) continue
+        // Nose in toward the row's back: north in the first row of a module, south in the second.
+        const yaw = (row === 0 ? Math.PI : 0) + (hash01(n, 5) - 0.5) * 0.08
+        cars.push({
+          x: x + (hash01(n, 7) - 0.5) * 0.3,
+          z: z + (row === 0 ? -1 : 1) * (STALL.d - CAR.length) * 0.3,
+          yaw,
+          colour: paintOf(hash01(n, 11)),
+        })
+      }
+    }
+}
+
+/** The paint index for a share `t` in [0, 1) of the mix. */
+function paintOf(t: number): number {
+  let sum = 0
+  for (let i = 0; i < CAR_PAINT_SHARES.length; i++) {
+    sum += CAR_PAINT_SHARES[i]?.[1] ?? 0
+    if (t < sum) return i
+  }
+  return 0
 }

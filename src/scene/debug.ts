@@ -1,6 +1,7 @@
 import type { RootState } from '@react-three/fiber'
 import * as THREE from 'three'
 import { parseScenario, formatProblem } from '../model'
+import { kitAtlasPainted } from './kitMaterial'
 import {
   lastLayoutMs,
   sceneShowsStore,
@@ -11,6 +12,7 @@ import {
   useCampus,
 } from '../state'
 import { cameraMoving, rig } from './CameraRig'
+import { BUILT_OWNER } from './Instances'
 import { labelState } from './Labels'
 import { pickTargets } from './sceneData'
 import { sceneStats } from './stats'
@@ -29,7 +31,11 @@ export interface CampusDebug {
   layoutMs(): number
   /** performance.now() when the first frame with the campus on it was finished; null before. */
   firstFrameAt(): number | null
-  /** How racks are drawn at the current level of detail. */
+  /**
+   * How racks are drawn at the current level of detail: one by one (halls near the camera
+   * whose inside shows) or as row boxes. Whether a hall's inside shows at all (X-ray, the
+   * cut-away building) is `built()`'s.
+   */
   counts(): {
     rackCount: number
     detailedRacks: number
@@ -93,6 +99,22 @@ export interface CampusDebug {
     boxes: number
     shown: boolean
   }
+  /**
+   * The buildings' and site's detail as drawn: X-ray, the cut-away building (Hall interior)
+   * and the buildings with their roof on, instances drawn by kind (roof units, walkways,
+   * exhaust fans, openings, containment pieces, CDUs, people, cars, trucks, …), and how many
+   * draw calls their meshes can take at most (visible meshes with instances).
+   */
+  built(): {
+    xray: boolean
+    cutaway: number | null
+    /** How dark it is for the lit windows (0 day … 1 night, `useSun().night`). */
+    night: number
+    solidRoofs: number
+    buildings: number
+    instances: Record<string, number>
+    drawCalls: number
+  }
 }
 
 declare global {
@@ -131,6 +153,8 @@ export function installDebugHook(state: RootState): void {
       return (
         current !== null &&
         sceneStats.layout === current &&
+        sceneStats.interiorLayout === current &&
+        kitAtlasPainted() &&
         performance.current === performance.max &&
         !useCampus.getState().dragging &&
         !cameraMoving()
@@ -218,6 +242,23 @@ export function installDebugHook(state: RootState): void {
         planned: b?.planned ?? 0,
         boxes: sceneStats.constructionBoxes,
         shown: sceneShowsStore(),
+      }
+    },
+    built: () => {
+      const { scene } = state.get()
+      let drawCalls = 0
+      scene.traverseVisible((o) => {
+        if (o.userData.owner !== BUILT_OWNER) return
+        if (o instanceof THREE.InstancedMesh ? o.count > 0 : o instanceof THREE.Mesh) drawCalls++
+      })
+      return {
+        xray: useCampus.getState().xray,
+        cutaway: sceneStats.cutaway,
+        night: sceneStats.night,
+        solidRoofs: sceneStats.solidRoofs,
+        buildings: sceneStats.layout?.buildings.length ?? 0,
+        instances: { ...sceneStats.built },
+        drawCalls,
       }
     },
     setScenario: (doc) => {

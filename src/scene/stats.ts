@@ -18,4 +18,14 @@ export const sceneStats = {
   constructionBoxes: 0,
   /** The layout the scene shows (it follows the store's at deferred priority). */
   layout: null as CampusLayout | null,
+  /** Instances of the buildings' and site's detail drawn now, by kind (see Buildings.tsx). */
+  built: {} as Record<string, number>,
+  /** The building whose roof and upper walls are cut away (Hall interior), or null. */
+  cutaway: null as number | null,
+  /** Buildings drawn with their roof on. */
+  solidRoofs: 0,
+  /** How dark it is for the lit windows (0 day … 1 night). */
+  night: 0,
+  /** The layout the hall interior (loaded after the first frame) has taken in; null before. */
+  interiorLayout: null as CampusLayout | null,
 }

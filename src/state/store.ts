@@ -94,7 +94,7 @@ export interface CampusState {
    */
   readonly cutawayBuilding: number | null
   readonly units: Units
-  /** Viewer presentation: roofs cut away to show racks; rotors turning; sun position. */
+  /** Viewer presentation: every roof cut away to show racks (off: solid roofs); rotors turning; sun position. */
   readonly xray: boolean
   readonly motion: boolean
   /** Local solar time for the sun, hours 0…24. */
@@ -134,7 +134,7 @@ export const useCampus = create<CampusState>()(() => ({
   camera: DEFAULT_CAMERA,
   cutawayBuilding: null,
   units: 'si',
-  xray: true,
+  xray: false,
   motion: true,
   timeOfDayH: 14,
   dayOfYear: 172,
