@@ -33,6 +33,7 @@ import {
   type UnitRow,
 } from '../src/layout'
 import { towersAlong } from '../src/layout/feeds/lines'
+import { plantViolations } from './plantInvariants'
 import { frameCampus } from '../src/layout/fence'
 import { planHall } from '../src/layout/halls'
 import { planPlotGrid } from '../src/layout/plots'
@@ -376,7 +377,7 @@ function invariantViolations(
       const y = terrainHeightM(layout.terrain, f.rect.x, f.rect.z)
       if (y !== 0) v.add('pad not flat', `${f.kind} at ${at(f.rect)} stands at y = ${y}`)
     }
-  return v.list()
+  return [...v.list(), ...plantViolations(layout)]
 }
 
 function sum(values: readonly number[]): number {

@@ -8,13 +8,14 @@ import {
 import { layoutHalls, planBuilding } from './buildings'
 import { layoutHydro, layoutPowerhouse } from './feeds/hydro'
 import { layoutLines, towerBase } from './feeds/lines'
-import { layoutSeawaterIntake } from './feeds/seawater'
+import { layoutSeawaterIntake, layoutSeawaterWorks } from './feeds/seawater'
 import { layoutSolar } from './feeds/solar'
 import { layoutWind } from './feeds/wind'
 import { STREET_M } from './dimensions'
 import { frameCampus } from './fence'
 import { growRect, unionRect } from './geometry'
 import { planHall } from './halls'
+import { aviationLights, gasStacks, layoutPipeRacks } from './plantDetail'
 import { placePlots, planPlotGrid } from './plots'
 import { PERIMETER_INSET_M, layoutRoads } from './roads'
 import { landformOf, terrainExtentM } from './terrain'
@@ -95,12 +96,13 @@ export function layoutCampus(
     placed,
   )
   const roads = layoutRoads(frame, grid, utility.streetsZ, utility.parking.z)
+  const pipeRacks = layoutPipeRacks(buildings, placed.yards, placed)
 
   // Outside the fence: solar east, seawater intake south, hydro powerhouse north; the pad
   // under all of them and the land around it; the dam on the mountain, lines, wind farm.
   const solar = layoutSolar(power, fence, placed)
   const plotsMidX = ox + grid.w / 2
-  const intake = layoutSeawaterIntake(
+  const pumphouse = layoutSeawaterIntake(
     scenario.cooling,
     fence,
     plotsMidX,
@@ -109,17 +111,21 @@ export function layoutCampus(
     placed,
   )
   const powerhouse = layoutPowerhouse(power.hydroMw, fence, placed)
-  const built = [fence, solar?.rect, powerhouse, intake?.pumphouse]
+  const built = [fence, solar?.yard.rect, powerhouse, pumphouse?.pumphouse]
   let land = landformOf(site, built.filter(isRect), power.hydroMw > 0)
-  const hydro = powerhouse ? layoutHydro(power.hydroMw, powerhouse, land, placed) : null
+  const kv = utility.switchyard.kv
+  const hydro = powerhouse ? layoutHydro(power.hydroMw, powerhouse, land, kv, placed) : null
   if (hydro) land = { ...land, basin: hydro.reservoir }
+  const intake = pumphouse ? layoutSeawaterWorks(pumphouse, land.shoreZ, oz + grid.d, placed) : null
   const substation = utility.substation
-  const lines = layoutLines(power, substation.rect, powerhouse, fence, column.mva, placed)
+  const lines = layoutLines(utility.switchyard, hydro?.gantry ?? null, fence, placed)
   const wind = layoutWind(power, land.pad, land.basin, substation.rect, placed)
+  const stacks = gasStacks(placed.unitRows)
 
   // Everything placed, and the terrain around it.
   const boundParts: Rect[] = [land.pad, ...roads]
-  if (hydro) boundParts.push(hydro.reservoir, hydro.dam)
+  if (hydro) boundParts.push(hydro.reservoir, hydro.dam, hydro.stillingBasin)
+  if (intake) boundParts.push(intake.outfall, { ...intake.intakeHead, w: 20, d: 20 })
   if (wind) boundParts.push(wind.rect)
   for (const line of lines)
     for (const t of [...line.towers, line.start, line.end]) boundParts.push(towerBase(t))
@@ -148,6 +154,14 @@ export function layoutCampus(
     parking: utility.parking,
     admin: utility.admin,
     footprints: placed.footprints,
+    plant: {
+      switchyard: utility.switchyard,
+      stacks,
+      aviationLights: aviationLights(wind, stacks),
+      pipeRacks,
+      inverters: [...utility.inverters, ...(solar?.stations ?? [])],
+      trackers: solar?.trackers ?? null,
+    },
   }
 }
 
