@@ -99,6 +99,16 @@ const SHOTS: readonly Shot[] = [
     },
   },
   {
+    name: 'cooling-close',
+    scenario: DEFAULT_SCENARIO,
+    camera: (l) => {
+      const yard = l.yards.find((y) => y.kind === 'cooling')
+      if (!yard) throw new Error('no cooling yard')
+      const r = yard.rect
+      return orbit([r.x - r.w * 0.3, 3, r.z - r.d / 2 + 8], 28, -35, 30)
+    },
+  },
+  {
     name: 'switchyard',
     scenario: DEFAULT_SCENARIO,
     camera: (l) => {
@@ -241,9 +251,14 @@ async function shoot(page: Page, base: string, shot: Shot): Promise<string> {
   })
   if (shot.day !== undefined) await page.getByLabel('Date').fill(String(shot.day))
   if (shot.hour !== undefined) await page.getByLabel('Time of day').fill(String(shot.hour))
+  // Still pictures: motion off (fans and rotors stop, lights steady).
+  const motion = page.getByRole('button', { name: 'Motion', exact: true })
+  if ((await motion.getAttribute('aria-pressed')) === 'true') await motion.click()
   await settle(page)
   const file = join(OUT, `${shot.name}.png`)
-  await page.locator('canvas').screenshot({ path: file })
+  const box = await page.locator('canvas').boundingBox()
+  if (!box) throw new Error('no canvas')
+  await page.screenshot({ path: file, clip: box })
   return file
 }
 

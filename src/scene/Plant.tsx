@@ -1,10 +1,18 @@
-import { useMemo } from 'react'
-import * as THREE from 'three'
-import { UNIT, type CampusLayout, type UnitKind, type UnitRow } from '../layout'
+import { useFrame, useThree } from '@react-three/fiber'
+import { useEffect, useMemo } from 'react'
+import type * as THREE from 'three'
+import { FANS, type CampusLayout, type UnitKind } from '../layout'
 import { useCampus } from '../state'
-import { Boxes, boxData, putBox } from './Boxes'
+import { Boxes } from './Boxes'
 import { materials, unitMaterial } from './materials'
-import { SLAB_M, rectBoxes, rowsByKind, unitBoxes, unitCentres } from './sceneData'
+import { DetailField, PIECE_STRIDE } from './plant/DetailField'
+import { inverterModel, trackerModel, unitModel } from './plant/models'
+import { inverterSet, rowsOf, trackerSet, unitRowSet } from './plant/plantData'
+import { plantMaterials, plantUniforms } from './plant/plantMaterial'
+import { plantStats } from './plant/plantStats'
+import { coolingSolids, switchyardSolids } from './plant/staticGeometry'
+import { SLAB_M, rectBoxes } from './sceneData'
+import { useSun } from './sun'
 
 export const COOLING_KINDS: ReadonlySet<UnitKind> = new Set([
   'dry-cooler',
@@ -15,85 +23,176 @@ export const COOLING_KINDS: ReadonlySet<UnitKind> = new Set([
   'air-handler',
 ])
 
-/** Fan stacks on tower cells and exhaust stacks on gas turbines: open cylinders. */
-const STACK = new THREE.CylinderGeometry(0.5, 0.5, 1, 14, 1, true)
-const STACK_CAPPED = new THREE.CylinderGeometry(0.5, 0.5, 1, 10)
+const POWER_KINDS: ReadonlySet<UnitKind> = new Set([
+  'generator',
+  'battery',
+  'gas-turbine',
+  'transformer',
+])
 
-function UnitKindRows({ kind, rows }: { kind: UnitKind; rows: UnitRow[] }) {
-  const data = useMemo(() => unitBoxes(rows), [rows])
-  return <Boxes data={data} material={unitMaterial(kind)} name={kind} />
+/**
+ * How near the camera (m) each kind is drawn as full models, and how many pieces at most:
+ * small units closer and fewer, big ones from further away. Far away every row is one tiled
+ * box (12 triangles).
+ */
+const DETAIL: Readonly<Record<UnitKind | 'inverter' | 'tracker', { m: number; budget: number }>> = {
+  'dry-cooler': { m: 220, budget: 512 },
+  'adiabatic-cooler': { m: 220, budget: 512 },
+  chiller: { m: 200, budget: 512 },
+  'tower-cell': { m: 450, budget: 256 },
+  'seawater-hx': { m: 200, budget: 256 },
+  'air-handler': { m: 220, budget: 256 },
+  generator: { m: 220, budget: 512 },
+  battery: { m: 200, budget: 1024 },
+  'gas-turbine': { m: 600, budget: 128 },
+  transformer: { m: 600, budget: 128 },
+  'solar-block': { m: 0, budget: 0 },
+  inverter: { m: 180, budget: 512 },
+  tracker: { m: 450, budget: 1024 },
+}
+
+/** Fans turn at this rate while motion is on, rad/s (slow enough to read at a few frames a second). */
+const FAN_RAD_PER_S = 2.4
+
+function KindField({
+  kind,
+  rows,
+  visible,
+}: {
+  kind: UnitKind
+  rows: CampusLayout['unitRows']
+  visible: boolean
+}) {
+  const set = useMemo(() => unitRowSet(rows), [rows])
+  const model = unitModel(kind)
+  if (!model)
+    return <Boxes data={set.far ?? new Float32Array(0)} material={unitMaterial(kind)} name={kind} />
+  const d = DETAIL[kind]
+  return (
+    <DetailField
+      name={kind}
+      set={set}
+      model={model}
+      farMaterial={unitMaterial(kind)}
+      distanceM={d.m}
+      budget={d.budget}
+      visible={visible}
+    />
+  )
+}
+
+/** Disposes a geometry built from the layout when it is replaced. */
+export function useDisposed(geometry: THREE.BufferGeometry | null): void {
+  useEffect(() => () => geometry?.dispose(), [geometry])
 }
 
 /**
- * Cooling and electrical plant: every unit row of every kind (one InstancedMesh per kind),
- * the yard slabs, fan stacks on tower cells, exhaust stacks on gas turbines, and the
- * substation's gantries.
+ * Cooling and electrical plant: every unit kind (tiled rows far away, full models near the
+ * camera), yard slabs, inverter skids, solar trackers, the switchyard (apparatus, insulators)
+ * and gas-turbine stacks, pipe racks and the seawater works. Fans turn and trackers follow the
+ * sun with one uniform each.
  */
 export function Plant({ layout }: { layout: CampusLayout }) {
   const coolingOn = useCampus((s) => s.layers.cooling)
   const powerOn = useCampus((s) => s.layers.power)
   const m = materials()
-  const byKind = useMemo(() => rowsByKind(layout), [layout])
+  const solid = plantMaterials().solid
+  const cooling = useMemo(() => rowsOf(layout, COOLING_KINDS), [layout])
+  const power = useMemo(() => rowsOf(layout, POWER_KINDS), [layout])
   const slabs = useMemo(() => {
-    const cooling = layout.yards.filter((y) => y.kind === 'cooling').map((y) => y.rect)
-    const power = layout.yards
+    const coolingRects = layout.yards.filter((y) => y.kind === 'cooling').map((y) => y.rect)
+    const powerRects = layout.yards
       .filter((y) => y.kind !== 'cooling' && y.kind !== 'solar')
       .map((y) => y.rect)
     return {
-      cooling: rectBoxes(cooling, SLAB_M / 2, SLAB_M),
-      power: rectBoxes(power, SLAB_M / 2, SLAB_M),
+      cooling: rectBoxes(coolingRects, SLAB_M / 2, SLAB_M),
+      power: rectBoxes(powerRects, SLAB_M / 2, SLAB_M),
     }
   }, [layout])
+  const inverters = useMemo(() => inverterSet(layout), [layout])
+  const trackers = useMemo(() => trackerSet(layout), [layout])
+  const switchyard = useMemo(() => switchyardSolids(layout), [layout])
+  const coolingParts = useMemo(() => coolingSolids(layout), [layout])
+  useDisposed(switchyard)
+  useDisposed(coolingParts)
 
-  const stacks = useMemo(() => {
-    const towers = unitCentres(byKind.get('tower-cell') ?? [])
-    const tower = UNIT['tower-cell']
-    const fan = boxData(towers.length)
-    towers.forEach((p, i) => putBox(fan, i, p.x, SLAB_M + tower.h + 1.4, p.z, 8.5, 2.8, 8.5))
-    const gas = unitCentres(byKind.get('gas-turbine') ?? [])
-    const gt = UNIT['gas-turbine']
-    const exhaust = boxData(gas.length)
-    gas.forEach((p, i) => putBox(exhaust, i, p.x, SLAB_M + 9, p.z + gt.d / 2 - 3, 3.2, 18, 3.2))
-    return { fan, exhaust }
-  }, [byKind])
-
-  const gantries = useMemo(() => {
-    // Portal frames across the line bays at the north side of the substation.
-    const r = layout.substation.rect
-    const bays = Math.max(2, Math.floor((r.w - 20) / 16))
-    const data = boxData(bays * 2 + 2)
-    const z = r.z - r.d / 2 + 18
-    let k = 0
-    for (let i = 0; i <= bays; i++) {
-      const x = r.x - r.w / 2 + 10 + (i * (r.w - 20)) / bays
-      putBox(data, k++, x, 8, z, 0.8, 16, 0.8)
-    }
-    putBox(data, k++, r.x, 15.5, z, r.w - 18, 0.9, 0.9)
-    for (; k < bays * 2 + 2; k++) putBox(data, k, r.x, 15.5, z, 0, 0, 0)
-    return data
-  }, [layout.substation])
+  useEffect(() => {
+    plantStats.stacks = layout.plant.stacks.length
+    plantStats.trackerRows = trackers ? trackers.pieces.length / PIECE_STRIDE : 0
+  }, [layout, trackers])
 
   return (
     <group>
       <group visible={coolingOn}>
         <Boxes data={slabs.cooling} material={m.slab} />
-        {[...byKind]
-          .filter(([kind]) => COOLING_KINDS.has(kind))
-          .map(([kind, rows]) => (
-            <UnitKindRows key={kind} kind={kind} rows={rows} />
-          ))}
-        <Boxes data={stacks.fan} geometry={STACK} material={m.steel} />
+        {[...cooling].map(([kind, rows]) => (
+          <KindField key={kind} kind={kind} rows={rows} visible={coolingOn} />
+        ))}
+        {coolingParts && <mesh geometry={coolingParts} material={solid} />}
       </group>
       <group visible={powerOn}>
         <Boxes data={slabs.power} material={m.gravel} />
-        {[...byKind]
-          .filter(([kind]) => !COOLING_KINDS.has(kind))
-          .map(([kind, rows]) => (
-            <UnitKindRows key={kind} kind={kind} rows={rows} />
-          ))}
-        <Boxes data={stacks.exhaust} geometry={STACK_CAPPED} material={m.steel} />
-        <Boxes data={gantries} material={m.tower} />
+        {[...power].map(([kind, rows]) => (
+          <KindField key={kind} kind={kind} rows={rows} visible={powerOn} />
+        ))}
+        {inverters.pieces.length > 0 && (
+          <DetailField
+            name="inverter"
+            set={inverters}
+            model={inverterModel()}
+            farMaterial={null}
+            distanceM={DETAIL.inverter.m}
+            budget={DETAIL.inverter.budget}
+            visible={powerOn}
+          />
+        )}
+        {trackers && layout.plant.trackers && (
+          <DetailField
+            name="tracker"
+            set={trackers}
+            model={trackerModel(layout.plant.trackers)}
+            farMaterial={unitMaterial('solar-block')}
+            distanceM={DETAIL.tracker.m}
+            budget={DETAIL.tracker.budget}
+            visible={powerOn}
+          />
+        )}
+        {switchyard && <mesh geometry={switchyard} material={solid} />}
       </group>
+      <PlantMotion layout={layout} coolingOn={coolingOn} />
     </group>
   )
+}
+
+const FAN_KINDS = Object.keys(FANS)
+
+/**
+ * Fans turn while motion is on and some are drawn near the camera (frames are requested only
+ * then); trackers tilt toward the sun (flat at night), from `useSun()`.
+ */
+function PlantMotion({ layout, coolingOn }: { layout: CampusLayout; coolingOn: boolean }) {
+  const motion = useCampus((s) => s.motion)
+  const invalidate = useThree((s) => s.invalidate)
+  const sun = useSun()
+  const trackers = layout.plant.trackers
+  useEffect(() => {
+    if (!trackers) return
+    const [dx, dy] = sun.position.direction
+    const max = (trackers.maxTiltDeg * Math.PI) / 180
+    const tilt = dy > 0.02 ? Math.max(-max, Math.min(max, Math.atan2(-dx, dy))) : 0
+    plantUniforms.uTilt.value = tilt
+    plantStats.trackerTiltDeg = (tilt * 180) / Math.PI
+    invalidate()
+  }, [sun, trackers, invalidate])
+  useFrame((_, delta) => {
+    let fans = false
+    for (const kind of FAN_KINDS) if ((plantStats.detailed[kind] ?? 0) > 0) fans = true
+    const turning = motion && coolingOn && fans
+    plantStats.fansTurning = turning
+    if (!turning) return
+    const angle = plantUniforms.uFanAngle.value + Math.min(delta, 0.2) * FAN_RAD_PER_S
+    plantUniforms.uFanAngle.value = angle % (Math.PI * 2)
+    invalidate()
+  })
+  return null
 }

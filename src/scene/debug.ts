@@ -4,6 +4,7 @@ import { parseScenario, formatProblem } from '../model'
 import { lastLayoutMs, selectLayout, setScenario, useCampus } from '../state'
 import { cameraMoving, rig } from './CameraRig'
 import { pickTargets } from './sceneData'
+import { plantStats, type PlantStats } from './plant/plantStats'
 import { sceneStats } from './stats'
 
 /**
@@ -42,6 +43,12 @@ export interface CampusDebug {
   settled(): boolean
   /** Loads a scenario document through the store (problems as text; empty when loaded). */
   setScenario(doc: unknown): string[]
+  /**
+   * What the plant and feeds draw: pieces drawn as full models per kind, wind turbines and
+   * blades per rotor, obstruction lights (placed, shown at night, flashing), switchyard
+   * gantries, breakers and disconnectors, line towers, gas stacks, tracker rows and their tilt.
+   */
+  plant(): PlantStats
 }
 
 declare global {
@@ -120,6 +127,7 @@ export function installDebugHook(state: RootState): void {
         y: rect.top + ((1 - scratch.y) / 2) * size.height,
       }
     },
+    plant: () => ({ ...plantStats, detailed: { ...plantStats.detailed } }),
     setScenario: (doc) => {
       const result = parseScenario(doc)
       if (!result.ok) return result.problems.map(formatProblem)
