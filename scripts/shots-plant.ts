@@ -84,6 +84,8 @@ const PHOENIX_SOLAR = withPower(
   { ...DEFAULT_SCENARIO, site: 'phoenix' },
   { hydroMw: 0, solarMw: 200, gridMw: 300, batteryMwh: 400 },
 )
+// The default campus takes the site's grid; the hydro shots give it a plant of its own.
+const HYDRO = withPower(DEFAULT_SCENARIO, { hydroMw: 300 })
 const SEAWATER = withPower(preset('singapore.json'), {}, { cooling: 'dlc-seawater' })
 const TOWERS = preset('singapore.json')
 
@@ -118,7 +120,7 @@ const SHOTS: readonly Shot[] = [
   },
   {
     name: 'hydro-dam',
-    scenario: DEFAULT_SCENARIO,
+    scenario: HYDRO,
     camera: (l) => {
       const h = l.hydro
       if (!h) throw new Error('no hydro')
@@ -127,7 +129,7 @@ const SHOTS: readonly Shot[] = [
   },
   {
     name: 'hydro-powerhouse',
-    scenario: DEFAULT_SCENARIO,
+    scenario: HYDRO,
     camera: (l) => {
       const h = l.hydro
       if (!h) throw new Error('no hydro')

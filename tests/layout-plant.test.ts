@@ -7,6 +7,7 @@ import {
   type Climate,
   type Scenario,
   type SiteId,
+  usesSiteGrid,
 } from '../src/model'
 import {
   FANS,
@@ -171,14 +172,16 @@ describe('switchyard', () => {
   })
 
   it(
-    'lands the scenario’s lines: hydro by default, hydro and grid, none for wind alone',
+    'lands the scenario’s lines: the site’s grid by default, hydro and grid, none for wind alone',
     YEARLY,
     () => {
       const entries = (l: CampusLayout) => l.plant.switchyard.entries.map((e) => e.from)
+      // No supply of its own: the site's grid comes in (the model's usesSiteGrid).
       const narvik = layoutOf(DEFAULT_SCENARIO)
-      expect(entries(narvik)).toEqual(
-        DEFAULT_SCENARIO.power.gridMw > 0 ? ['hydro', 'grid'] : ['hydro'],
-      )
+      expect(usesSiteGrid(DEFAULT_SCENARIO)).toBe(true)
+      expect(entries(narvik)).toEqual(['grid'])
+      const hydroOnly = layoutOf(scenario({ power: { ...NONE, hydroMw: 250 } }))
+      expect(entries(hydroOnly)).toEqual(['hydro'])
       const both = layoutOf(scenario({ power: { gridMw: 200, hydroMw: 250 } }))
       expect(entries(both)).toEqual(['hydro', 'grid'])
       // Hydro's line lands north of the grid's, so the two never cross.
@@ -189,7 +192,7 @@ describe('switchyard', () => {
       const windOnly = layoutOf(scenario({ power: { ...NONE, windTurbines: 20 } }))
       expect(entries(windOnly)).toEqual([])
       expect(windOnly.lines).toEqual([])
-      for (const l of [narvik, both, windOnly]) {
+      for (const l of [narvik, hydroOnly, both, windOnly]) {
         expect(plantViolations(l)).toEqual([])
         const sw = l.plant.switchyard
         const tx = l.transformers.length
@@ -268,9 +271,9 @@ describe('plant per scenario', () => {
     () => {
       expect(spillwayGates(100)).toBe(3)
       expect(spillwayGates(5000)).toBe(8)
-      const narvik = layoutOf(DEFAULT_SCENARIO)
+      const narvik = layoutOf(scenario({ power: { hydroMw: 250 } }))
       const h = narvik.hydro
-      if (!h) throw new Error('default campus has hydro')
+      if (!h) throw new Error('a hydro campus has a dam')
       expect(h.spillway.w).toBe(h.spillwayGates * 12 + (h.spillwayGates + 1) * 3)
       // The chute falls the height of the slope.
       const ys = h.chutePath.map((p) => p[1])

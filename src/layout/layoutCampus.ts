@@ -1,6 +1,7 @@
 import {
   DEFAULT_ASSUMPTIONS,
   SITES,
+  usesSiteGrid,
   type Assumptions,
   type Readouts,
   type Scenario,
@@ -70,7 +71,12 @@ export function layoutCampus(
   )
   const generators = planGeneratorYard(readouts.backupGenerators, B, building.w)
   const grid = planPlotGrid(B, building.w, cooling.d, building.d, generators.d)
-  const column = planUtilityColumn(power, readouts.gridConnectionMva, readouts.facilityPeakMw)
+  const column = planUtilityColumn(
+    power,
+    readouts.gridConnectionMva,
+    readouts.facilityPeakMw,
+    usesSiteGrid(scenario),
+  )
   const frame = frameCampus(grid.w, grid.d, column.w, column.d, readouts.siteAreaHa)
   const { fence, ox, oz } = frame
 

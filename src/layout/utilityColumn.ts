@@ -53,18 +53,17 @@ export interface UtilityColumnPlan {
  * Sizes the column: the switchyard for the grid connection (`planSubstation`: 250 MVA
  * transformers, at least two, up to eight a row, and a line entry for each incoming line),
  * gas and battery yards, and parking for 40 + 0.4 per MW of facility peak (at most 2,000
- * spaces, 25 m² each) beside the offices.
+ * spaces, 25 m² each) beside the offices. `siteGrid`: the scenario gives no supply of its own
+ * (the model's `usesSiteGrid`), so the site's grid line comes in.
  */
 export function planUtilityColumn(
-  power: Pick<
-    PowerSupply,
-    'gasMw' | 'batteryMwh' | 'gridMw' | 'hydroMw' | 'windTurbines' | 'solarMw'
-  >,
+  power: Pick<PowerSupply, 'gasMw' | 'batteryMwh' | 'gridMw' | 'hydroMw'>,
   gridConnectionMva: number,
   facilityPeakMw: number,
+  siteGrid: boolean,
 ): UtilityColumnPlan {
   const mva = Math.max(1, gridConnectionMva)
-  const substation = planSubstation(mva, lineKv(mva), incomingLines(power))
+  const substation = planSubstation(mva, lineKv(mva), incomingLines(power, siteGrid))
   const gas = planGasYard(power)
   const battery = planBatteryYard(power)
   const spaces = Math.min(2000, Math.ceil(40 + 0.4 * facilityPeakMw))

@@ -4,7 +4,7 @@ import { parseScenario, formatProblem } from '../model'
 import { lastLayoutMs, selectLayout, setScenario, useCampus } from '../state'
 import { cameraMoving, rig } from './CameraRig'
 import { pickTargets } from './sceneData'
-import { plantStats, type PlantStats } from './plant/plantStats'
+import { plantShown, plantStats, type PlantStats } from './plant/plantStats'
 import { sceneStats } from './stats'
 
 /**
@@ -37,8 +37,9 @@ export interface CampusDebug {
   frames(): number
   /**
    * True when the view is still: it shows the current scenario's layout (none pending at
-   * deferred priority or waiting for a climate), no camera move or transition is under way,
-   * and it draws at full resolution (renderQuality.ts).
+   * deferred priority or waiting for a climate; the plant and feeds, which load in their own
+   * chunk, show it too), no camera move or transition is under way, and it draws at full
+   * resolution (renderQuality.ts).
    */
   settled(): boolean
   /** Loads a scenario document through the store (problems as text; empty when loaded). */
@@ -87,6 +88,8 @@ export function installDebugHook(state: RootState): void {
       return (
         current !== null &&
         sceneStats.layout === current &&
+        plantShown.plant === current &&
+        plantShown.feeds === current &&
         performance.current === performance.max &&
         !useCampus.getState().dragging &&
         !cameraMoving()

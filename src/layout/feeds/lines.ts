@@ -1,8 +1,8 @@
 /**
  * Transmission lines into the substation, landing on the line-entry gantries of its
  * switchyard (west side): one from the hydro powerhouse's gantry (the northern entry) and one
- * from the grid (the southern; drawn also when the scenario has no grid, hydro, wind, solar or
- * gas at all). Towers stand at every corner and at most `TOWER_SPAN_M` apart, never inside the
+ * from the grid (the southern; drawn also when the scenario gives no supply of its own and the
+ * site's grid supplies the campus, the model's `usesSiteGrid`). Towers stand at every corner and at most `TOWER_SPAN_M` apart, never inside the
  * fence; their height follows the line voltage.
  */
 import type { PowerSupply } from '../../model'
@@ -19,15 +19,17 @@ export function lineKv(mva: number): number {
   return mva > 1500 ? 400 : mva > 300 ? 230 : 132
 }
 
-/** The lines the substation takes in, north to south: hydro (with a plant), then the grid. */
+/**
+ * The lines the substation takes in, north to south: hydro (with a plant), then the grid (a
+ * grid connection, or the site's grid when `siteGrid`: the model's `usesSiteGrid(scenario)`).
+ */
 export function incomingLines(
-  power: Pick<PowerSupply, 'gridMw' | 'hydroMw' | 'windTurbines' | 'solarMw' | 'gasMw'>,
+  power: Pick<PowerSupply, 'gridMw' | 'hydroMw'>,
+  siteGrid: boolean,
 ): ('hydro' | 'grid')[] {
-  const p = power
-  const noSupply = p.gridMw + p.hydroMw + p.windTurbines + p.solarMw + p.gasMw === 0
   const lines: ('hydro' | 'grid')[] = []
-  if (p.hydroMw > 0) lines.push('hydro')
-  if (p.gridMw > 0 || noSupply) lines.push('grid')
+  if (power.hydroMw > 0) lines.push('hydro')
+  if (power.gridMw > 0 || siteGrid) lines.push('grid')
   return lines
 }
 

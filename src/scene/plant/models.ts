@@ -152,7 +152,9 @@ function towerCell(): THREE.BufferGeometry {
     // The fan stack (velocity recovery): its outer and inner walls, the fan 1 m down inside.
     const r = fans.diameterM / 2
     p.cylinder(0, u.h, 0, r + 0.25, r + 0.45, fans.shroudM, 20, s(PAINT.frp), true)
-    const inner = turnInside(new THREE.CylinderGeometry(r + 0.4, r + 0.2, fans.shroudM, 20, 1, true))
+    const inner = turnInside(
+      new THREE.CylinderGeometry(r + 0.4, r + 0.2, fans.shroudM, 20, 1, true),
+    )
     p.add(inner, s('#9ea7ae'), place(0, u.h + fans.shroudM / 2, 0))
     p.fan(0, u.h + 1, 0, fans.diameterM, 0, 8, 0, PAINT.frp, 20)
   }
@@ -359,7 +361,7 @@ function transformer(): THREE.BufferGeometry {
       ownUv: true,
     })
   }
-return p.build()
+  return p.build()
 }
 
 /**

@@ -27,3 +27,9 @@ export const plantStats = {
 }
 
 export type PlantStats = typeof plantStats
+
+/**
+ * The layout the plant and the feeds last drew (they load in their own chunk, after the rest
+ * of the scene): `__campusDebug.settled()` waits for both to show the current one.
+ */
+export const plantShown: { plant: unknown; feeds: unknown } = { plant: null, feeds: null }

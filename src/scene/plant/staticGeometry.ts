@@ -265,11 +265,19 @@ export function switchyardSolids(layout: CampusLayout): THREE.BufferGeometry | n
     if (row.kind !== 'transformer') continue
     const west = row.x - (row.count * row.pitchM) / 2
     for (let j = 1; j < row.count; j++)
-      walls.box(west + j * row.pitchM, SLAB_M + wall.high / 2, row.z, wall.thick, wall.high, wall.deep, {
-        color: '#c9c5bb',
-        cell: CELL.concrete,
-        period: [3, 3],
-      })
+      walls.box(
+        west + j * row.pitchM,
+        SLAB_M + wall.high / 2,
+        row.z,
+        wall.thick,
+        wall.high,
+        wall.deep,
+        {
+          color: '#c9c5bb',
+          cell: CELL.concrete,
+          period: [3, 3],
+        },
+      )
   }
   parts.push(walls.build())
   return mergeAll(parts)
