@@ -45,7 +45,8 @@ export interface CampusDebug {
   /** Loads a scenario document through the store (problems as text; empty when loaded). */
   setScenario(doc: unknown): string[]
   /**
-   * What the plant and feeds draw: pieces drawn as full models per kind, wind turbines and
+   * What the plant and feeds draw: pieces drawn as full models per kind, small parts shown
+   * near the camera (switchyard apparatus, pipe racks), wind turbines and
    * blades per rotor, obstruction lights (placed, shown at night, flashing), switchyard
    * gantries, breakers and disconnectors, line towers, gas stacks, tracker rows and their tilt.
    */
@@ -130,7 +131,11 @@ export function installDebugHook(state: RootState): void {
         y: rect.top + ((1 - scratch.y) / 2) * size.height,
       }
     },
-    plant: () => ({ ...plantStats, detailed: { ...plantStats.detailed } }),
+    plant: () => ({
+      ...plantStats,
+      detailed: { ...plantStats.detailed },
+      near: { ...plantStats.near },
+    }),
     setScenario: (doc) => {
       const result = parseScenario(doc)
       if (!result.ok) return result.problems.map(formatProblem)

@@ -6,6 +6,7 @@ import { useCampus } from '../../state'
 import { Boxes } from '../Boxes'
 import { materials, unitMaterial } from '../materials'
 import { DetailField, PIECE_STRIDE } from './DetailField'
+import { NearMesh } from './NearMesh'
 import { inverterModel, trackerModel, unitModel } from './models'
 import { inverterSet, rowsOf, trackerSet, unitRowSet } from './plantData'
 import { plantMaterials, plantUniforms } from './plantMaterial'
@@ -42,6 +43,9 @@ const DETAIL: Readonly<Record<UnitKind | 'inverter' | 'tracker', { m: number; bu
   inverter: { m: 180, budget: 512 },
   tracker: { m: 450, budget: 1024 },
 }
+
+/** Switchyard apparatus and pipe racks are drawn within this distance of the camera, m. */
+const NEAR_M = 450
 
 /** Fans turn at this rate while motion is on, rad/s (slow enough to read at a few frames a second). */
 const FAN_RAD_PER_S = 2.4
@@ -105,8 +109,10 @@ export function PlantMeshes({ layout }: { layout: CampusLayout }) {
   const trackers = useMemo(() => trackerSet(layout), [layout])
   const switchyard = useMemo(() => switchyardSolids(layout), [layout])
   const coolingParts = useMemo(() => coolingSolids(layout), [layout])
-  useDisposed(switchyard)
-  useDisposed(coolingParts)
+  useDisposed(switchyard.near)
+  useDisposed(switchyard.far)
+  useDisposed(coolingParts.near)
+  useDisposed(coolingParts.far)
   useLayoutEffect(() => {
     plantShown.plant = layout
   }, [layout])
@@ -123,7 +129,15 @@ export function PlantMeshes({ layout }: { layout: CampusLayout }) {
         {[...cooling].map(([kind, rows]) => (
           <KindField key={kind} kind={kind} rows={rows} visible={coolingOn} />
         ))}
-        {coolingParts && <mesh geometry={coolingParts} material={solid} />}
+        {coolingParts.far && <mesh geometry={coolingParts.far} material={solid} />}
+        {coolingParts.near && (
+          <NearMesh
+            name="pipe-racks"
+            geometry={coolingParts.near}
+            material={solid}
+            distanceM={NEAR_M}
+          />
+        )}
       </group>
       <group visible={powerOn}>
         <Boxes data={slabs.power} material={m.gravel} />
@@ -152,7 +166,15 @@ export function PlantMeshes({ layout }: { layout: CampusLayout }) {
             visible={powerOn}
           />
         )}
-        {switchyard && <mesh geometry={switchyard} material={solid} />}
+        {switchyard.far && <mesh geometry={switchyard.far} material={solid} />}
+        {switchyard.near && (
+          <NearMesh
+            name="switchyard"
+            geometry={switchyard.near}
+            material={solid}
+            distanceM={NEAR_M}
+          />
+        )}
       </group>
       <PlantMotion layout={layout} coolingOn={coolingOn} />
     </group>

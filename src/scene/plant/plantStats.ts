@@ -5,6 +5,8 @@
 export const plantStats = {
   /** Pieces drawn as full models now, per kind (the rest are far boxes or not drawn). */
   detailed: {} as Record<string, number>,
+  /** Small parts drawn only near the camera (switchyard apparatus, pipe racks): shown now. */
+  near: {} as Record<string, boolean>,
   /** Wind turbines drawn, and the blades on each rotor. */
   turbines: 0,
   bladesPerRotor: 0,

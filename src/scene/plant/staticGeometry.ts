@@ -238,10 +238,18 @@ function stackTemplate(heightM: number, diameterM: number): THREE.BufferGeometry
   return p.build()
 }
 
-/** Switchyard apparatus and insulators, gas-turbine stacks: the plant's power solids. */
-export function switchyardSolids(layout: CampusLayout): THREE.BufferGeometry | null {
+/**
+ * The plant's power solids: switchyard apparatus and insulators (`near`: small, drawn only
+ * near the camera), and gas-turbine stacks with the transformers' fire walls (`far`: drawn
+ * from any distance).
+ */
+export function switchyardSolids(layout: CampusLayout): {
+  near: THREE.BufferGeometry | null
+  far: THREE.BufferGeometry | null
+} {
   const sw = layout.plant.switchyard
   const parts: THREE.BufferGeometry[] = []
+  const farParts: THREE.BufferGeometry[] = []
   for (const kind of ['breaker', 'disconnector'] as const) {
     const placements: number[] = []
     for (const a of sw.apparatus) if (a.kind === kind) placements.push(a.x, SLAB_M, a.z, a.yaw, 1)
@@ -256,7 +264,7 @@ export function switchyardSolids(layout: CampusLayout): THREE.BufferGeometry | n
   if (first) {
     const placements: number[] = []
     for (const st of stacks) placements.push(st.x, SLAB_M, st.z, 0, 1)
-    parts.push(stamp(stackTemplate(first.heightM, first.diameterM), placements))
+    farParts.push(stamp(stackTemplate(first.heightM, first.diameterM), placements))
   }
   // Fire walls between neighbouring transformers of a row.
   const walls = new Parts()
@@ -279,8 +287,8 @@ export function switchyardSolids(layout: CampusLayout): THREE.BufferGeometry | n
         },
       )
   }
-  parts.push(walls.build())
-  return mergeAll(parts)
+  farParts.push(walls.build())
+  return { near: mergeAll(parts), far: mergeAll(farParts) }
 }
 
 /** A gantry's insulator string, hanging from the beam down to y = 0. */
@@ -466,11 +474,18 @@ function hydroGeometry(layout: CampusLayout): THREE.BufferGeometry {
   return p.build()
 }
 
-/** Pipe racks and the seawater works: the cooling layer's solids. */
-export function coolingSolids(layout: CampusLayout): THREE.BufferGeometry | null {
-  const p = new Parts()
+/**
+ * The cooling layer's solids: pipe racks (`near`: drawn only near the camera) and the
+ * seawater works (`far`: drawn from any distance).
+ */
+export function coolingSolids(layout: CampusLayout): {
+  near: THREE.BufferGeometry | null
+  far: THREE.BufferGeometry | null
+} {
+  const racks = new Parts()
   const steel: Style = { color: '#7f8890' }
   const cladding: Style = { color: '#c7ccd0', cell: CELL.seams, period: [0.25, 1.2], ownUv: true }
+  const p = racks
   for (const rack of layout.plant.pipeRacks) {
     const r = rack.rect
     const bays = Math.max(1, Math.round(r.w / 8))
@@ -503,8 +518,10 @@ export function coolingSolids(layout: CampusLayout): THREE.BufferGeometry | null
       )
     }
   }
+  const works = new Parts()
   const sea = layout.intake
   if (sea) {
+    const p = works
     const ph = sea.pumphouse
     p.box(ph.x, 5, ph.z, ph.w, 10, ph.d, { color: '#e2dfd8', cell: CELL.windows, period: [4, 10] })
     p.box(ph.x, 10.3, ph.z, ph.w + 0.6, 0.6, ph.d + 0.6, { color: '#8e959b' })
@@ -546,7 +563,7 @@ export function coolingSolids(layout: CampusLayout): THREE.BufferGeometry | null
     })
     p.cylinder(head.x, sl + 1.5, head.z, 0.3, 0.3, 4, 6, { color: '#e0b43c' })
   }
-  return mergeAll([p.build()])
+  return { near: mergeAll([racks.build()]), far: mergeAll([works.build()]) }
 }
 
 /** How many gantries, towers and apparatus the layout's switchyard and lines have. */
