@@ -146,7 +146,9 @@ export function plantViolations(layout: CampusLayout): string[] {
       add('inverter outside its yard', `skid ${i} at ${at(skid.rect)}`)
   })
   const skidRects = plant.inverters.map((s) => s.rect)
-  const unitRects = [...units.values()].flat()
+  // A skid inside its yard can only stand on that yard's units (yards never overlap).
+  const skidYards = new Set(plant.inverters.map((s) => s.yard))
+  const unitRects = [...units].filter(([yard]) => skidYards.has(yard)).flatMap(([, r]) => r)
   if (crossOverlaps(skidRects, unitRects)) add('inverter on a unit', '')
   if (crossOverlaps(skidRects, skidRects, true)) add('inverters overlap', '')
   const skidsBy = (kind: string) =>
