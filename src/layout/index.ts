@@ -5,6 +5,7 @@
  * imported directly where needed (tests).
  */
 export * from './dimensions'
+export * from './equipment'
 export * from './geometry'
 export * from './layoutCampus'
 export * from './terrain'

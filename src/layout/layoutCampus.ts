@@ -1,6 +1,7 @@
 import {
   DEFAULT_ASSUMPTIONS,
   SITES,
+  usesSiteGrid,
   type Assumptions,
   type Readouts,
   type Scenario,
@@ -9,7 +10,7 @@ import { layoutHalls, planBuilding } from './buildings'
 import { layoutBuiltDetail } from './builtDetail'
 import { layoutHydro, layoutPowerhouse } from './feeds/hydro'
 import { layoutLines, towerBase } from './feeds/lines'
-import { layoutSeawaterIntake } from './feeds/seawater'
+import { layoutSeawaterIntake, layoutSeawaterWorks } from './feeds/seawater'
 import { layoutSolar } from './feeds/solar'
 import { layoutWind } from './feeds/wind'
 import { STREET_M } from './dimensions'
@@ -17,6 +18,7 @@ import type { CampusReserve } from './buildOut'
 import { frameCampus } from './fence'
 import { growRect, unionRect } from './geometry'
 import { planHall } from './halls'
+import { aviationLights, gasStacks, layoutPipeRacks } from './plantDetail'
 import { placePlots, planPlotGrid, type PlotGrid } from './plots'
 import { PERIMETER_INSET_M, layoutRoads } from './roads'
 import { landformOf, terrainExtentM } from './terrain'
@@ -74,6 +76,7 @@ export function planCampus(scenario: Scenario, readouts: LayoutReadouts): Campus
     scenario.power,
     readouts.gridConnectionMva,
     readouts.facilityPeakMw,
+    usesSiteGrid(scenario),
   )
   return { hall, building, cooling, generators, grid, column }
 }
@@ -139,12 +142,13 @@ export function layoutCampus(
     placed,
   )
   const roads = layoutRoads(frame, grid, utility.streetsZ, utility.entranceZ)
+  const pipeRacks = layoutPipeRacks(buildings, placed.yards, placed)
 
   // Outside the fence: solar east, seawater intake south, hydro powerhouse north; the pad
   // under all of them and the land around it; the dam on the mountain, lines, wind farm.
   const solar = layoutSolar(power, fence, placed)
   const plotsMidX = ox + grid.w / 2
-  const intake = layoutSeawaterIntake(
+  const pumphouse = layoutSeawaterIntake(
     scenario.cooling,
     fence,
     plotsMidX,
@@ -153,25 +157,29 @@ export function layoutCampus(
     placed,
   )
   const powerhouse = layoutPowerhouse(power.hydroMw, fence, placed)
-  const built = [fence, solar?.rect, powerhouse, intake?.pumphouse]
+  const built = [fence, solar?.yard.rect, powerhouse, pumphouse?.pumphouse]
   if (reserve) {
     // The pad and mountain of the complete campus, whatever this phase has built yet.
     const scratch = emptyPlaced()
     built.push(
-      layoutSolar({ solarMw: reserve.solarMw }, fence, scratch)?.rect,
+      layoutSolar({ solarMw: reserve.solarMw }, fence, scratch)?.yard.rect,
       layoutPowerhouse(reserve.hydroMw, fence, scratch),
     )
   }
   let land = landformOf(site, built.filter(isRect), (reserve ? reserve.hydroMw : power.hydroMw) > 0)
-  const hydro = powerhouse ? layoutHydro(power.hydroMw, powerhouse, land, placed) : null
+  const kv = utility.switchyard.kv
+  const hydro = powerhouse ? layoutHydro(power.hydroMw, powerhouse, land, kv, placed) : null
   if (hydro) land = { ...land, basin: hydro.reservoir }
+  const intake = pumphouse ? layoutSeawaterWorks(pumphouse, land.shoreZ, oz + grid.d, placed) : null
   const substation = utility.substation
-  const lines = layoutLines(power, substation.rect, powerhouse, fence, column.mva, placed)
+  const lines = layoutLines(utility.switchyard, hydro?.gantry ?? null, fence, placed)
   const wind = layoutWind(power, land.pad, land.basin, substation.rect, placed)
+  const stacks = gasStacks(placed.unitRows)
 
   // Everything placed, and the terrain around it.
   const boundParts: Rect[] = [land.pad, ...roads]
-  if (hydro) boundParts.push(hydro.reservoir, hydro.dam)
+  if (hydro) boundParts.push(hydro.reservoir, hydro.dam, hydro.stillingBasin)
+  if (intake) boundParts.push(intake.outfall, { ...intake.intakeHead, w: 20, d: 20 })
   if (wind) boundParts.push(wind.rect)
   for (const line of lines)
     for (const t of [...line.towers, line.start, line.end]) boundParts.push(towerBase(t))
@@ -211,6 +219,14 @@ export function layoutCampus(
     admin: utility.admin,
     footprints: placed.footprints,
     detail,
+    plant: {
+      switchyard: utility.switchyard,
+      stacks,
+      aviationLights: aviationLights(wind, stacks),
+      pipeRacks,
+      inverters: [...utility.inverters, ...(solar?.stations ?? [])],
+      trackers: solar?.trackers ?? null,
+    },
   }
 }
 

@@ -127,6 +127,8 @@ export interface TransmissionLine {
   readonly start: Point
   readonly end: Point
   readonly kv: number
+  /** Height of the line's lattice towers to the earth-wire peak, metres (by voltage). */
+  readonly towerHeightM: number
 }
 
 export interface HydroPlant {
@@ -144,6 +146,14 @@ export interface HydroPlant {
   readonly penstocks: number
   /** Centre line of the penstock(s), dam to powerhouse, with elevations (x, y, z). */
   readonly penstockPath: readonly (readonly [number, number, number])[]
+  /** The gated spillway section of the dam (on its crest), its gates and its chute down the
+   * slope (x, y, z, following the ground) into a stilling basin at the mountain's foot. */
+  readonly spillway: Rect
+  readonly spillwayGates: number
+  readonly chutePath: readonly (readonly [number, number, number])[]
+  readonly stillingBasin: Rect
+  /** The powerhouse's line-exit gantry, where the line to the substation starts. */
+  readonly gantry: Gantry
 }
 
 export interface WindFarm {
@@ -153,12 +163,24 @@ export interface WindFarm {
   readonly hubHeightM: number
   /** Tower base positions. */
   readonly turbines: readonly Point[]
+  /** Proportions from the rotor (`turbineProportions`), metres. */
+  readonly towerBaseM: number
+  readonly towerTopM: number
+  readonly nacelleLengthM: number
+  readonly nacelleHeightM: number
+  readonly bladeChordM: number
 }
 
 export interface SeawaterIntake {
   readonly pumphouse: Rect
   /** Pipe route from the shore to the cooling yards, metres. */
   readonly pipe: readonly Point[]
+  /** The intake head offshore and the pipe to it from the pumphouse, metres. */
+  readonly intakeHead: Point
+  readonly intakePipe: readonly Point[]
+  /** The outfall headwall at the shore and the return pipe to it from the plots. */
+  readonly outfall: Rect
+  readonly outfallPipe: readonly Point[]
 }
 
 export interface TerrainSpec {
@@ -184,7 +206,17 @@ export interface TerrainSpec {
 }
 
 export type FootprintKind =
-  'building' | 'yard' | 'parking' | 'admin' | 'powerhouse' | 'dam' | 'intake' | 'turbine' | 'tower'
+  | 'building'
+  | 'yard'
+  | 'parking'
+  | 'admin'
+  | 'powerhouse'
+  | 'dam'
+  | 'intake'
+  | 'turbine'
+  | 'tower'
+  | 'piperack'
+  | 'basin'
 
 export interface Footprint {
   readonly kind: FootprintKind
@@ -220,6 +252,8 @@ export interface CampusLayout {
   readonly footprints: readonly Footprint[]
   /** Built detail: façades, rooftop plant, hall fit-out, gate, fence posts, parking, trucks. */
   readonly detail: BuiltDetail
+  /** Built detail of the plant: switchyard, stacks, lights, pipe racks, inverters, trackers. */
+  readonly plant: PlantLayout
 }
 
 // Built detail: what a building, a hall and the site are made of, at true scale (BUILDINGS).
@@ -369,4 +403,110 @@ export interface BuiltDetail {
   readonly building: BuildingKit
   readonly hall: HallKit
   readonly site: SiteDetail
+}
+
+/** A steel lattice portal: two legs `spanM` apart joined by a beam `heightM` up. */
+export interface Gantry {
+  readonly x: number
+  readonly z: number
+  /** 0: the beam runs along x; π/2: along z. */
+  readonly yaw: number
+  readonly spanM: number
+  readonly heightM: number
+}
+
+/** A point in space, metres (x east, y up, z south). */
+export type Point3 = readonly [number, number, number]
+
+/** A conductor strung from `a` to `b` (busbar, dropper, bay connection), sagging `sagM`. */
+export interface Wire {
+  readonly a: Point3
+  readonly b: Point3
+  readonly sagM: number
+}
+
+/** A bay's three-pole apparatus; its poles stand `poleM` apart along its local x (yaw). */
+export interface BayApparatus {
+  readonly kind: 'breaker' | 'disconnector'
+  readonly x: number
+  readonly z: number
+  readonly yaw: number
+}
+
+/**
+ * The substation's air-insulated switchyard: line-entry gantries on its west side where the
+ * incoming lines land, a north–south main busbar, an east–west busbar north of each
+ * transformer row on gantries, and a bay (disconnector, breaker) from the busbar to each
+ * transformer and to each line.
+ */
+export interface Switchyard {
+  readonly kv: number
+  readonly phaseM: number
+  readonly poleM: number
+  readonly gantries: readonly Gantry[]
+  readonly apparatus: readonly BayApparatus[]
+  readonly wires: readonly Wire[]
+  /** The line-entry gantry (index into `gantries`) of each incoming line. */
+  readonly entries: readonly { readonly from: 'grid' | 'hydro'; readonly gantry: number }[]
+}
+
+/** An exhaust stack standing on the ground, metres. */
+export interface Stack {
+  readonly x: number
+  readonly z: number
+  readonly heightM: number
+  readonly diameterM: number
+}
+
+/** A red obstruction light, `heightM` above the ground at (x, z). */
+export interface AviationLight {
+  readonly x: number
+  readonly z: number
+  readonly heightM: number
+}
+
+/** A pipe rack from a building to its cooling yard (in the gap between them). */
+export interface PipeRack {
+  readonly building: number
+  readonly rect: Rect
+  readonly heightM: number
+  /** Supply and return pipes together, and their bore, metres. */
+  readonly pipes: number
+  readonly boreM: number
+  /** Levels of pipes on the rack (more where one level would not fit across it). */
+  readonly levels: number
+}
+
+/** An inverter/transformer skid: battery power conversion or a solar block's station. */
+export interface InverterSkid {
+  readonly rect: Rect
+  readonly yard: number
+}
+
+/**
+ * The solar field's single-axis trackers, the same in every 5 MW block: `rowsPerBlock` rows
+ * `rowPitchM` apart across x, each split into a north and a south tracker `trackerLengthM`
+ * long on either side of the block's middle road.
+ */
+export interface SolarTrackers {
+  readonly rowsPerBlock: number
+  readonly rowPitchM: number
+  readonly trackerLengthM: number
+  /** Distance from the block's centre line to each tracker's centre, metres (north and south). */
+  readonly trackerOffsetM: number
+  readonly panelWidthM: number
+  readonly axisHeightM: number
+  readonly maxTiltDeg: number
+  /** DC capacity of one block, MW. */
+  readonly dcMwPerBlock: number
+}
+
+export interface PlantLayout {
+  readonly switchyard: Switchyard
+  /** Gas-turbine exhaust stacks (gen-set stacks are part of each gen-set). */
+  readonly stacks: readonly Stack[]
+  readonly aviationLights: readonly AviationLight[]
+  readonly pipeRacks: readonly PipeRack[]
+  readonly inverters: readonly InverterSkid[]
+  readonly trackers: SolarTrackers | null
 }

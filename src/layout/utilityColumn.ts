@@ -4,28 +4,23 @@
  * (offices and parking, where the access road arrives), with streets between the blocks.
  */
 import type { PowerSupply } from '../model'
-import { ROAD_WIDTH_M, STREET_M, UNIT } from './dimensions'
+import { ROAD_WIDTH_M, STREET_M } from './dimensions'
+import { INVERTER_SKID } from './equipment'
+import { incomingLines, lineKv } from './feeds/lines'
 import { unitCentre } from './geometry'
 import { hash01 } from './halls'
+import { layoutSwitchyard, planSubstation, type SubstationPlan } from './switchyard'
 import {
   addYard,
-  packRows,
   planBatteryYard,
   planGasYard,
+  type BatteryYardPlan,
   type PackedRow,
   type Packing,
   type Placed,
 } from './yards'
-import type { Point, Rect, Vehicle, Yard } from './types'
+import type { InverterSkid, Point, Rect, Switchyard, Vehicle, Yard } from './types'
 
-/** Transformers per substation row, at most. */
-const TRANSFORMERS_PER_ROW = 8
-/**
- * Clear ground in the substation, metres: north of the transformer rows (plus a row lane) and
- * south of them; and west and east of them (the lines land on the west side).
- */
-const SUBSTATION_CLEARANCE_M = 40
-const SUBSTATION_SIDE_M = 15
 /** Margin around the gas and battery yards' units, metres. */
 const YARD_MARGIN_M = 10
 const ADMIN_W_M = 36
@@ -73,8 +68,10 @@ export interface UtilityColumnPlan {
   /** The grid connection the substation is sized for, MVA (at least 1). */
   readonly mva: number
   readonly transformerRows: readonly PackedRow[]
+  /** The switchyard: line entries, busbars, bays (`switchyard.ts`). */
+  readonly substation: SubstationPlan
   readonly gas: Packing | null
-  readonly battery: Packing | null
+  readonly battery: BatteryYardPlan | null
   readonly parking: {
     readonly w: number
     readonly d: number
@@ -89,27 +86,21 @@ export interface UtilityColumnPlan {
 }
 
 /**
- * Sizes the column: 250 MVA transformers for the grid connection (at least two, up to eight a
- * row), gas and battery yards, and parking for 40 + 0.4 per MW of facility peak (at most
- * 2,000 spaces, 25 m² each: marked stalls in double rows, at least one stall per space) beside
- * the offices, with the entrance drive south of both.
+ * Sizes the column: the switchyard for the grid connection (`planSubstation`: 250 MVA
+ * transformers, at least two, up to eight a row, and a line entry for each incoming line),
+ * gas and battery yards, and parking for 40 + 0.4 per MW of facility peak (at most 2,000
+ * spaces, 25 m² each: marked stalls in double rows, at least one stall per space) beside the
+ * offices, with the entrance drive south of both. `siteGrid`: the scenario gives no supply of
+ * its own (the model's `usesSiteGrid`), so the site's grid line comes in.
  */
 export function planUtilityColumn(
-  power: Pick<PowerSupply, 'gasMw' | 'batteryMwh'>,
+  power: Pick<PowerSupply, 'gasMw' | 'batteryMwh' | 'gridMw' | 'hydroMw'>,
   gridConnectionMva: number,
   facilityPeakMw: number,
+  siteGrid: boolean,
 ): UtilityColumnPlan {
   const mva = Math.max(1, gridConnectionMva)
-  const transformerCount = Math.max(2, Math.ceil(mva / UNIT.transformer.ratingMw))
-  const perRow = Math.min(transformerCount, TRANSFORMERS_PER_ROW)
-  const transformerRows: PackedRow[] = []
-  const rowsD = packRows(
-    'transformer',
-    transformerCount,
-    perRow,
-    transformerRows,
-    SUBSTATION_CLEARANCE_M,
-  )
+  const substation = planSubstation(mva, lineKv(mva), incomingLines(power, siteGrid))
   const gas = planGasYard(power)
   const battery = planBatteryYard(power)
   const spaces = Math.min(2000, Math.ceil(40 + 0.4 * facilityPeakMw))
@@ -127,13 +118,7 @@ export function planUtilityColumn(
     modules,
   }
 
-  const blocks: ColumnBlock[] = [
-    {
-      kind: 'substation',
-      w: perRow * UNIT.transformer.pitchM + 2 * SUBSTATION_SIDE_M,
-      d: rowsD + SUBSTATION_CLEARANCE_M,
-    },
-  ]
+  const blocks: ColumnBlock[] = [{ kind: 'substation', w: substation.w, d: substation.d }]
   const margin = 2 * YARD_MARGIN_M
   if (gas) blocks.push({ kind: 'gas', w: gas.w + margin, d: gas.d + margin })
   if (battery) blocks.push({ kind: 'battery', w: battery.w + margin, d: battery.d + margin })
@@ -144,7 +129,8 @@ export function planUtilityColumn(
   })
   return {
     mva,
-    transformerRows,
+    transformerRows: substation.transformerRows,
+    substation,
     gas,
     battery,
     parking,
@@ -156,7 +142,10 @@ export function planUtilityColumn(
 
 export interface UtilityColumnLayout {
   readonly substation: Yard
+  readonly switchyard: Switchyard
   readonly transformers: Point[]
+  /** Inverter skids of the battery yard. */
+  readonly inverters: InverterSkid[]
   readonly admin: Rect
   readonly parking: Rect
   /** Parking stalls and the cars in them. */
@@ -182,7 +171,9 @@ export function placeUtilityColumn(
 ): UtilityColumnLayout {
   let blockTop = top
   let substation: Yard | null = null
+  let switchyard: Switchyard | null = null
   const transformers: Point[] = []
+  const inverters: InverterSkid[] = []
   let parking: Rect = { x: 0, z: 0, w: 0, d: 0 }
   let admin: Rect = parking
   let entranceZ = top
@@ -201,13 +192,15 @@ export function placeUtilityColumn(
           'substation',
           null,
           rect,
-          left + SUBSTATION_SIDE_M,
+          left + plan.substation.westBandM,
           blockTop,
           plan.transformerRows,
           plan.mva,
         )
-        for (const row of placed.unitRows.slice(sub.firstRow, sub.firstRow + sub.rowCount))
+        const rows = placed.unitRows.slice(sub.firstRow, sub.firstRow + sub.rowCount)
+        for (const row of rows)
           for (let k = 0; k < row.count; k++) transformers.push(unitCentre(row, k))
+        switchyard = layoutSwitchyard(plan.substation, rect, rows)
         substation = sub
         break
       }
@@ -216,8 +209,8 @@ export function placeUtilityColumn(
           addYard(placed, 'gas', null, rect, unitsLeft, unitsTop, plan.gas.rows, power.gasMw)
         break
       case 'battery':
-        if (plan.battery)
-          addYard(
+        if (plan.battery) {
+          const yard = addYard(
             placed,
             'battery',
             null,
@@ -227,6 +220,17 @@ export function placeUtilityColumn(
             plan.battery.rows,
             power.batteryMwh / batteryHours,
           )
+          for (const skid of plan.battery.skids)
+            inverters.push({
+              yard: yard.index,
+              rect: {
+                x: unitsLeft + skid.x,
+                z: unitsTop + skid.z,
+                w: INVERTER_SKID.w,
+                d: INVERTER_SKID.d,
+              },
+            })
+        }
         break
       case 'entrance':
         admin = {
@@ -250,8 +254,19 @@ export function placeUtilityColumn(
     streetsZ.push(blockTop - STREET_M / 2)
   }
   streetsZ.pop()
-  if (substation === null) throw new Error('substation not placed')
-  return { substation, transformers, admin, parking, stalls, cars, entranceZ, streetsZ }
+  if (substation === null || switchyard === null) throw new Error('substation not placed')
+  return {
+    substation,
+    switchyard,
+    transformers,
+    inverters,
+    admin,
+    parking,
+    stalls,
+    cars,
+    entranceZ,
+    streetsZ,
+  }
 }
 
 /**

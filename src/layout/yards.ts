@@ -6,6 +6,7 @@
  */
 import type { CoolingId, PowerSupply } from '../model'
 import { BATTERY_MWH_PER_UNIT, LANE_M, SINK_UNIT, UNIT } from './dimensions'
+import { INVERTER_SKID } from './equipment'
 import type { Footprint, Rect, UnitKind, UnitRow, Yard, YardKind } from './types'
 
 /** One row of units, `dz` metres from the top (north) edge of its packing to its centre line. */
@@ -113,10 +114,44 @@ export function planGasYard(power: Pick<PowerSupply, 'gasMw'>): Packing | null {
   return units > 0 ? squareYard('gas-turbine', units) : null
 }
 
-/** Battery containers for `batteryMwh`, a square yard; null without a battery. */
-export function planBatteryYard(power: Pick<PowerSupply, 'batteryMwh'>): Packing | null {
+/** A battery yard: containers in pairs of rows with inverter skids between each pair. */
+export interface BatteryYardPlan extends Packing {
+  /** Inverter skid centres from the packing's top-left corner, metres. */
+  readonly skids: readonly { readonly x: number; readonly z: number }[]
+}
+
+/** Clearance each side of the inverter skids between a pair of container rows, metres. */
+const SKID_CLEARANCE_M = 0.6
+
+/**
+ * Battery containers for `batteryMwh` in a square-ish yard: rows in back-to-back pairs with
+ * a band between them for the inverter skids, one skid for every two columns of a pair (four
+ * containers, a 4 MW power conversion station for 16 MWh at four hours); null without a
+ * battery.
+ */
+export function planBatteryYard(power: Pick<PowerSupply, 'batteryMwh'>): BatteryYardPlan | null {
   const units = Math.ceil(power.batteryMwh / BATTERY_MWH_PER_UNIT)
-  return units > 0 ? squareYard('battery', units) : null
+  if (units <= 0) return null
+  const unit = UNIT.battery
+  const band = INVERTER_SKID.d + 2 * SKID_CLEARANCE_M
+  const pairD = 2 * unit.d + band + LANE_M.battery
+  const perRow = Math.max(1, Math.ceil(Math.sqrt((units * pairD) / 2 / unit.pitchM)))
+  const rows: PackedRow[] = []
+  const skids: { x: number; z: number }[] = []
+  let d = 0
+  for (let left = units; left > 0;) {
+    if (d > 0) d += LANE_M.battery
+    const a = Math.min(perRow, left)
+    const b = Math.min(perRow, left - a)
+    rows.push({ kind: 'battery', count: a, dz: d + unit.d / 2 })
+    if (b > 0) rows.push({ kind: 'battery', count: b, dz: d + unit.d + band + unit.d / 2 })
+    const skidZ = d + unit.d + band / 2
+    // Centred between columns c and c + 1 (past the last column when it stands alone).
+    for (let c = 0; c < a; c += 2) skids.push({ x: (c + 1) * unit.pitchM, z: skidZ })
+    d += b > 0 ? 2 * unit.d + band : unit.d + band
+    left -= a + b
+  }
+  return { rows, w: Math.min(perRow, units) * unit.pitchM, d, skids }
 }
 
 /** What has been placed so far: yards, their unit rows, and every solid footprint. */

@@ -15,6 +15,7 @@ import { cameraMoving, rig } from './CameraRig'
 import { BUILT_OWNER } from './Instances'
 import { labelState } from './Labels'
 import { pickTargets } from './sceneData'
+import { plantShown, plantStats, type PlantStats } from './plant/plantStats'
 import { sceneStats } from './stats'
 
 /**
@@ -51,8 +52,9 @@ export interface CampusDebug {
   frames(): number
   /**
    * True when the view is still: it shows the current scenario's layout (none pending at
-   * deferred priority or waiting for a climate), no camera move or transition is under way,
-   * and it draws at full resolution (renderQuality.ts).
+   * deferred priority or waiting for a climate; the plant and feeds, which load in their own
+   * chunk, show it too), no camera move or transition is under way, and it draws at full
+   * resolution (renderQuality.ts).
    */
   settled(): boolean
   /** Loads a scenario document through the store (problems as text; empty when loaded). */
@@ -115,6 +117,13 @@ export interface CampusDebug {
     instances: Record<string, number>
     drawCalls: number
   }
+  /**
+   * What the plant and feeds draw: pieces drawn as full models per kind, small parts shown
+   * near the camera (switchyard apparatus, pipe racks), wind turbines and
+   * blades per rotor, obstruction lights (placed, shown at night, flashing), switchyard
+   * gantries, breakers and disconnectors, line towers, gas stacks, tracker rows and their tilt.
+   */
+  plant(): PlantStats
 }
 
 declare global {
@@ -155,6 +164,8 @@ export function installDebugHook(state: RootState): void {
         sceneStats.layout === current &&
         sceneStats.interiorLayout === current &&
         kitAtlasPainted() &&
+        plantShown.plant === current &&
+        plantShown.feeds === current &&
         performance.current === performance.max &&
         !useCampus.getState().dragging &&
         !cameraMoving()
@@ -261,6 +272,11 @@ export function installDebugHook(state: RootState): void {
         drawCalls,
       }
     },
+    plant: () => ({
+      ...plantStats,
+      detailed: { ...plantStats.detailed },
+      near: { ...plantStats.near },
+    }),
     setScenario: (doc) => {
       const result = parseScenario(doc)
       if (!result.ok) return result.problems.map(formatProblem)

@@ -3,12 +3,24 @@
  * top of the slope with its reservoir basin behind it on the plateau, and penstocks that
  * follow the ground down from the dam to the powerhouse.
  */
+import { switchyardClass } from '../equipment'
+import { entrySpanM } from '../switchyard'
 import { terrainHeightM, type Landform } from '../terrain'
 import type { Placed } from '../yards'
-import type { HydroPlant, Rect, TerrainSpec } from '../types'
+import type { Gantry, HydroPlant, Rect, TerrainSpec } from '../types'
 
 /** Installed MW per penstock (at most six). */
 const MW_PER_PENSTOCK = 150
+/** Spillway gates: 12 m wide between 3 m piers; two, plus one per 250 MW, at most eight. */
+const GATE_M = 12
+const PIER_M = 3
+/** Stilling basin at the foot of the chute, metres deep (along z). */
+const BASIN_D_M = 40
+
+/** Gates of the spillway for a plant of `hydroMw`. */
+export function spillwayGates(hydroMw: number): number {
+  return Math.min(8, 2 + Math.ceil(hydroMw / 250))
+}
 
 /** The powerhouse, growing with MW, 40 m north of the fence on its axis; null without hydro. */
 export function layoutPowerhouse(hydroMw: number, fence: Rect, placed: Placed): Rect | null {
@@ -43,6 +55,7 @@ export function layoutHydro(
   hydroMw: number,
   powerhouse: Rect,
   land: Landform,
+  kv: number,
   placed: Placed,
 ): HydroPlant | null {
   if (land.mountain === null) return null
@@ -53,14 +66,29 @@ export function layoutHydro(
   const reservoirLevelYM = plateauYM + 8
   const startZ = dam.z + dam.d / 2 + 8
   const endZ = powerhouse.z - powerhouse.d / 2
-  const path: [number, number, number][] = []
-  const steps = Math.max(8, Math.ceil((endZ - startZ) / 20))
-  // The pipe follows the ground down and never climbs: over a bump it runs in a tunnel.
-  let y = Infinity
-  for (let i = 0; i <= steps; i++) {
-    const z = startZ + ((endZ - startZ) * i) / steps
-    y = Math.min(y, terrainHeightM(spec, 0, z) + 2)
-    path.push([0, y, z])
+  const path = downhill(spec, 0, startZ, endZ, 2)
+
+  // The spillway east of the powerhouse's line, as far as the dam allows; its chute runs down
+  // the slope into a stilling basin at the mountain's foot.
+  const gates = spillwayGates(hydroMw)
+  const spillW = gates * GATE_M + (gates + 1) * PIER_M
+  const spillX = Math.min(
+    powerhouse.x + powerhouse.w / 2 + 40 + spillW / 2,
+    dam.x + dam.w / 2 - 10 - spillW / 2,
+  )
+  const spillway: Rect = { x: spillX, z: dam.z, w: spillW, d: dam.d }
+  const footZ = land.mountain.footZ
+  const stillingBasin: Rect = { x: spillX, z: footZ + 5 + BASIN_D_M / 2, w: spillW, d: BASIN_D_M }
+  placed.footprints.push({ kind: 'basin', rect: stillingBasin })
+  const chutePath = downhill(spec, spillX, dam.z + dam.d / 2, stillingBasin.z - BASIN_D_M / 2, 0.5)
+
+  const cls = switchyardClass(kv)
+  const gantry: Gantry = {
+    x: powerhouse.x - powerhouse.w / 2 - 10,
+    z: powerhouse.z,
+    yaw: Math.PI / 2,
+    spanM: entrySpanM(cls),
+    heightM: cls.entryHeightM,
   }
   return {
     mw: hydroMw,
@@ -73,5 +101,32 @@ export function layoutHydro(
     powerhouse,
     penstocks: Math.min(6, Math.ceil(hydroMw / MW_PER_PENSTOCK)),
     penstockPath: path,
+    spillway,
+    spillwayGates: gates,
+    chutePath,
+    stillingBasin,
+    gantry,
   }
+}
+
+/**
+ * A path down the ground at `x` from `startZ` to `endZ`, sampled every ≈ 20 m, `lift` metres
+ * over it; it never climbs (over a bump it runs in a cutting or tunnel).
+ */
+function downhill(
+  spec: TerrainSpec,
+  x: number,
+  startZ: number,
+  endZ: number,
+  lift: number,
+): [number, number, number][] {
+  const path: [number, number, number][] = []
+  const steps = Math.max(8, Math.ceil((endZ - startZ) / 20))
+  let y = Infinity
+  for (let i = 0; i <= steps; i++) {
+    const z = startZ + ((endZ - startZ) * i) / steps
+    y = Math.min(y, terrainHeightM(spec, x, z) + lift)
+    path.push([x, y, z])
+  }
+  return path
 }

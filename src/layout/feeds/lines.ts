@@ -1,13 +1,15 @@
 /**
- * Transmission lines into the substation, landing 8 m inside its west side: one from the hydro
- * powerhouse (12 m north of the substation's centre) and one from the grid (12 m south of it;
- * drawn also when the scenario has no grid, hydro, wind, solar or gas at all). Towers stand at
- * every corner and at most `TOWER_SPAN_M` apart, never inside the fence.
+ * Transmission lines into the substation, landing on the line-entry gantries of its
+ * switchyard (west side): one from the hydro powerhouse's gantry (the northern entry) and one
+ * from the grid (the southern; drawn also when the scenario gives no supply of its own and the
+ * site's grid supplies the campus, the model's `usesSiteGrid`). Towers stand at every corner and at most `TOWER_SPAN_M` apart, never inside the
+ * fence; their height follows the line voltage.
  */
 import type { PowerSupply } from '../../model'
 import { TOWER_SPAN_M } from '../dimensions'
+import { towerHeightM } from '../equipment'
 import type { Placed } from '../yards'
-import type { Point, Rect, TransmissionLine } from '../types'
+import type { Gantry, Point, Rect, Switchyard, TransmissionLine } from '../types'
 
 /** Footprint of a tower's base, metres square. */
 export const TOWER_BASE_M = 12
@@ -17,54 +19,63 @@ export function lineKv(mva: number): number {
   return mva > 1500 ? 400 : mva > 300 ? 230 : 132
 }
 
+/**
+ * The lines the substation takes in, north to south: hydro (with a plant), then the grid (a
+ * grid connection, or the site's grid when `siteGrid`: the model's `usesSiteGrid(scenario)`).
+ */
+export function incomingLines(
+  power: Pick<PowerSupply, 'gridMw' | 'hydroMw'>,
+  siteGrid: boolean,
+): ('hydro' | 'grid')[] {
+  const lines: ('hydro' | 'grid')[] = []
+  if (power.hydroMw > 0) lines.push('hydro')
+  if (power.gridMw > 0 || siteGrid) lines.push('grid')
+  return lines
+}
+
 export function layoutLines(
-  power: Pick<PowerSupply, 'gridMw' | 'hydroMw' | 'windTurbines' | 'solarMw' | 'gasMw'>,
-  substation: Rect,
-  powerhouse: Rect | null,
+  switchyard: Switchyard,
+  powerhouseGantry: Gantry | null,
   fence: Rect,
-  mva: number,
   placed: Placed,
 ): TransmissionLine[] {
   const lines: TransmissionLine[] = []
-  const sub = substation
-  const kv = lineKv(mva)
+  const kv = switchyard.kv
+  const towerHeight = towerHeightM(kv)
   const fenceWest = fence.x - fence.w / 2
-  if (powerhouse) {
-    // West from the powerhouse, south outside the fence, east into the substation.
-    const z = sub.z - 12
-    const route: Point[] = [
-      { x: powerhouse.x - powerhouse.w / 2 - 5, z: powerhouse.z },
-      { x: fenceWest - 40, z: powerhouse.z },
-      { x: fenceWest - 40, z },
-      { x: sub.x - sub.w / 2 + 8, z },
-    ]
-    lines.push({
-      from: 'hydro',
-      towers: towersAlong(route, [true, true, false]),
-      start: route[0] ?? route[1] ?? { x: 0, z: 0 },
-      end: route[3] ?? { x: 0, z: 0 },
-      kv,
-    })
-  }
-  const p = power
-  const noSupply = p.gridMw + p.hydroMw + p.windTurbines + p.solarMw + p.gasMw === 0
-  if (p.gridMw > 0 || noSupply) {
-    // From the substation west, out of the fence and 2.4 km on.
-    const z = sub.z + 12
-    const route: Point[] = [
-      { x: sub.x - sub.w / 2 + 8, z },
-      { x: fenceWest - 60, z },
-      { x: fenceWest - 60 - 2400, z },
-    ]
-    const towers = towersAlong(route, [false, true])
-    towers.push(route[2] ?? { x: 0, z })
-    lines.push({
-      from: 'grid',
-      towers,
-      start: route[0] ?? { x: 0, z },
-      end: route[2] ?? { x: 0, z },
-      kv,
-    })
+  for (const entry of switchyard.entries) {
+    const gantry = switchyard.gantries[entry.gantry]
+    if (!gantry) continue
+    const landing: Point = { x: gantry.x, z: gantry.z }
+    if (entry.from === 'hydro' && powerhouseGantry) {
+      // West from the powerhouse, south outside the fence, east onto the entry gantry.
+      const start: Point = { x: powerhouseGantry.x, z: powerhouseGantry.z }
+      const route: Point[] = [
+        start,
+        { x: fenceWest - 40, z: start.z },
+        { x: fenceWest - 40, z: landing.z },
+        landing,
+      ]
+      lines.push({
+        from: 'hydro',
+        towers: towersAlong(route, [true, true, false]),
+        start,
+        end: landing,
+        kv,
+        towerHeightM: towerHeight,
+      })
+    } else if (entry.from === 'grid') {
+      // From the entry gantry west, out of the fence and 2.4 km on.
+      const route: Point[] = [
+        landing,
+        { x: fenceWest - 60, z: landing.z },
+        { x: fenceWest - 60 - 2400, z: landing.z },
+      ]
+      const towers = towersAlong(route, [false, true])
+      const end = route[2] ?? landing
+      towers.push(end)
+      lines.push({ from: 'grid', towers, start: landing, end, kv, towerHeightM: towerHeight })
+    }
   }
   for (const line of lines)
     for (const t of line.towers) placed.footprints.push({ kind: 'tower', rect: towerBase(t) })

@@ -4,6 +4,7 @@
  * of the substation's centre (so north of the grid line and the access road).
  */
 import type { PowerSupply } from '../../model'
+import { turbineProportions } from '../equipment'
 import {
   WIND_SPACING_ACROSS_D,
   WIND_SPACING_ALONG_D,
@@ -55,5 +56,6 @@ export function layoutWind(
     rotorDiameterM: rotor,
     hubHeightM: hubHeightM(rotor),
     turbines,
+    ...turbineProportions(rotor),
   }
 }
