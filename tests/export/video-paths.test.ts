@@ -22,6 +22,7 @@ import {
   TIME_LAPSE_TURN,
   clipPose,
   easeInOut,
+  nearestView,
   stageAtFrame,
   timeLapseStages,
   viewsFor,
@@ -124,6 +125,18 @@ describe('fly-through', () => {
     const start = path[0]
     if (!near || !start) throw new Error('missing pose')
     expect(dist(near.position, start.position)).toBeLessThan(maxStep(path) / 20)
+  })
+
+  it('knows which named view it is nearest to, halfway to halfway', () => {
+    const n = 4 * 30 + 1
+    const near = Array.from({ length: n }, (_, i) => nearestView('flythrough', i, n))
+    expect(near[0]).toBe('overview')
+    expect(near[90]).toBe('hall')
+    expect(near[74]).toBe('cooling')
+    expect(near[76]).toBe('hall')
+    expect(near[104]).toBe('hall')
+    expect(near[106]).toBe('overview')
+    expect(nearestView('turntable', 3, n)).toBeNull()
   })
 
   it('has no jumps: its largest step shrinks in proportion as frames are added', () => {

@@ -22,7 +22,14 @@ import { drawnLabels } from '../exportImages'
 import { exportFileName } from '../fileName'
 import { legendInFrame } from '../legend'
 import { openClipEncoder } from './encoder'
-import { clipPose, stageAtFrame, timeLapseStages, viewsFor, type TimeLapseStage } from './paths'
+import {
+  clipPose,
+  nearestView,
+  stageAtFrame,
+  timeLapseStages,
+  viewsFor,
+  type TimeLapseStage,
+} from './paths'
 
 /** Frames timed before the dialog shows a time left. */
 const FRAMES_BEFORE_ESTIMATE = 3
@@ -76,6 +83,8 @@ export async function exportVideoNow(
 
   let session: FrameSession | null = null
   let finished = false
+  // The hall view's building cut away while a fly-through is near it (as in image export).
+  let cutaway = null as { view: string; restore: () => void } | null
   try {
     // The camera frames the whole campus: a time-lapse aims at its last stage.
     const last = stages[stages.length - 1]
@@ -114,6 +123,12 @@ export async function exportVideoNow(
         if (i === 0) started = performance.now()
       }
       if (!session) throw new Error('The 3D view is not ready yet.')
+      const near = nearestView(kind, i, frames) === 'hall' ? 'hall' : 'pose'
+      if ((cutaway?.view ?? 'pose') !== near) {
+        cutaway?.restore()
+        cutaway =
+          near === 'hall' ? { view: near, restore: await surface.prepareView('hall') } : null
+      }
       session.setPose(pose)
       const frame = session.render(i / fps)
       const state = useCampus.getState()
@@ -175,6 +190,7 @@ export async function exportVideoNow(
       container: encoder.container,
     }
   } finally {
+    cutaway?.restore()
     session?.close()
     if (!finished) await encoder.cancel().catch(() => undefined)
     if (useCampus.getState().scenario !== start.scenario) {

@@ -126,6 +126,17 @@ export function clipPosition(kind: VideoKind, i: number, frames: number): number
   return frames <= 1 ? 0 : i / (frames - 1)
 }
 
+/**
+ * The named view a fly-through's frame is nearest to along its route (null for other kinds):
+ * the exporter readies the scene for it as image export does (the hall view cuts its building
+ * away) from halfway along the leg before it to halfway along the leg after.
+ */
+export function nearestView(kind: VideoKind, i: number, frames: number): CameraViewId | null {
+  if (kind !== 'flythrough') return null
+  const legs = FLY_THROUGH_VIEWS.length - 1
+  return FLY_THROUGH_VIEWS[Math.round(clipPosition(kind, i, frames) * legs)] ?? null
+}
+
 /** The time-lapse stage shown at frame `i` of `frames` (equal time per stage). */
 export function stageAtFrame(i: number, frames: number, stages: number): number {
   return Math.min(stages - 1, Math.floor((i * stages) / frames))
