@@ -2,8 +2,10 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { installImageExport } from './export/exportImages'
+import { installVideoExport } from './export/video/install'
 
 installImageExport()
+installVideoExport()
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')

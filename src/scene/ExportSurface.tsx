@@ -258,6 +258,11 @@ export function createRenderSurface(get: () => RootState): RenderSurface {
         check()
       }),
     currentPose: () => currentPose(get()),
+    namedPose: (view, aspect) => {
+      const state = useCampus.getState()
+      const layout = selectLayout(state)
+      return layout ? namedView(layout, view, aspect, state.selection) : null
+    },
     prepareView: async (view) => {
       const { cutawayBuilding: before, selection } = useCampus.getState()
       const layout = selectLayout(useCampus.getState())

@@ -116,6 +116,8 @@ export interface RenderSurface {
   whenShowing(timeoutMs?: number): Promise<void>
   /** The camera of the view on screen now. */
   currentPose(): CameraPoseSpec
+  /** The camera of a named view of the scenario shown, for a frame of `aspect` (null: none yet). */
+  namedPose(view: CameraViewId, aspect: number): CameraPoseSpec | null
   /**
    * Readies the scene for a view's image (the hall view cuts its building away, other named
    * views show every roof) and resolves once that is drawn, with the function that puts the

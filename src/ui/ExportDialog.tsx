@@ -16,6 +16,7 @@ import {
   type ExportedImage,
 } from '../state'
 import { exportEveryPhase } from '../state/phaseExport'
+import VideoExport from './VideoExport'
 
 type SizeId = (typeof EXPORT_SIZES)[number]['id']
 
@@ -41,6 +42,8 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
   const [caption, setCaption] = useState<CaptionPlacement>('corner')
   const [labels, setLabels] = useState(true)
   const [view, setView] = useState<ViewChoice>('current')
+  const [mode, setMode] = useState<'image' | 'video'>('image')
+  const [videoBusy, setVideoBusy] = useState(false)
   const saved = useCampus((s) => s.saved)
   const abort = useRef<AbortController | null>(null)
   // Build-out: this phase, or every phase as a numbered series with the same camera.
@@ -138,7 +141,7 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
       aria-labelledby="export-title"
       onClose={onClose}
       onCancel={(event) => {
-        if (busy) event.preventDefault()
+        if (busy || videoBusy) event.preventDefault()
       }}
     >
       <header className="dialog-head">
@@ -146,13 +149,28 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
         <button
           type="button"
           className="btn btn-quiet"
-          disabled={busy}
+          disabled={busy || videoBusy}
           onClick={() => dialogRef.current?.close()}
         >
           Close
         </button>
       </header>
-      <form className="export-form" onSubmit={submit}>
+      <div className="export-mode" role="radiogroup" aria-label="Export">
+        {(['image', 'video'] as const).map((m) => (
+          <label key={m} className="choice">
+            <input
+              type="radio"
+              name="export-mode"
+              checked={mode === m}
+              disabled={busy || videoBusy}
+              onChange={() => setMode(m)}
+            />
+            {m === 'image' ? 'Image' : 'Video'}
+          </label>
+        ))}
+      </div>
+      {mode === 'video' && <VideoExport onBusyChange={setVideoBusy} />}
+      <form className="export-form" hidden={mode === 'video'} onSubmit={submit}>
         <fieldset disabled={busy}>
           <legend>Size</legend>
           {EXPORT_SIZES.map((s) => (
