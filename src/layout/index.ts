@@ -7,5 +7,7 @@
 export * from './dimensions'
 export * from './geometry'
 export * from './layoutCampus'
+export * from './siteLights'
 export * from './terrain'
 export * from './types'
+export * from './vegetation'

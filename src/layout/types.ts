@@ -161,8 +161,13 @@ export interface SeawaterIntake {
   readonly pipe: readonly Point[]
 }
 
+/** The land cover, soil and trees round a site (`SITE_BIOME` in terrain.ts). */
+export type Biome =
+  'fjord' | 'boreal' | 'scrub' | 'desert' | 'desert-coast' | 'tropical-coast' | 'farmland'
+
 export interface TerrainSpec {
   readonly kind: Terrain
+  readonly biome: Biome
   /** Flat campus pad at y = 0 (with a blend margin around it). */
   readonly pad: Rect
   readonly padBlendM: number

@@ -11,6 +11,7 @@ import {
 } from '../state'
 import { rig } from './CameraRig'
 import { SKY_NAME } from './Environment'
+import { preparePresentation, renderPresentationFrame } from './presentation'
 import { namedView, type Vec3 } from './views'
 
 /**
@@ -30,7 +31,8 @@ export function createRenderSurface(get: () => RootState): RenderSurface {
   return {
     maxSide,
     viewSize: () => ({ width: get().size.width, height: get().size.height }),
-    render: (request) => Promise.resolve(renderFrame(get(), request)),
+    // The presentation passes load first (once); the frame itself is drawn and copied in one task.
+    render: (request) => preparePresentation().then(() => renderFrame(get(), request)),
   }
 }
 
@@ -80,7 +82,7 @@ function renderFrame(state: RootState, request: RenderRequest): RenderedFrame {
       scene.background = null
       gl.setClearColor(0x000000, 0)
     }
-    gl.render(scene, camera)
+    renderPresentationFrame(gl, scene, camera, { width, height })
     if (gl.domElement.width !== width || gl.domElement.height !== height)
       throw new Error(
         `This browser could only render ${gl.domElement.width} × ${gl.domElement.height} px.`,

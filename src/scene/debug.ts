@@ -2,7 +2,9 @@ import type { RootState } from '@react-three/fiber'
 import * as THREE from 'three'
 import { parseScenario, formatProblem } from '../model'
 import { lastLayoutMs, selectLayout, setScenario, useCampus } from '../state'
-import { cameraMoving, rig } from './CameraRig'
+import { rig } from './CameraRig'
+import { presentationStatus, type PresentationStatus } from './presentation'
+import { viewSettled } from './renderQuality'
 import { pickTargets } from './sceneData'
 import { sceneStats } from './stats'
 
@@ -40,6 +42,11 @@ export interface CampusDebug {
    * and it draws at full resolution (renderQuality.ts).
    */
   settled(): boolean
+  /**
+   * The presentation refinement of the still frame (presentation.ts): its state, how many runs
+   * started, finished and were cancelled, and the time of each slice of the last run.
+   */
+  presentation(): PresentationStatus
   /** Loads a scenario document through the store (problems as text; empty when loaded). */
   setScenario(doc: unknown): string[]
 }
@@ -74,17 +81,8 @@ export function installDebugHook(state: RootState): void {
     },
     layoutMs: lastLayoutMs,
     frames: () => sceneStats.frames,
-    settled: () => {
-      const { performance } = state.get()
-      const current = selectLayout(useCampus.getState())
-      return (
-        current !== null &&
-        sceneStats.layout === current &&
-        performance.current === performance.max &&
-        !useCampus.getState().dragging &&
-        !cameraMoving()
-      )
-    },
+    settled: () => viewSettled(state.get()),
+    presentation: () => ({ ...presentationStatus, sliceMs: [...presentationStatus.sliceMs] }),
     firstFrameAt: () => sceneStats.firstFrameAt,
     counts: () => {
       const layout = selectLayout(useCampus.getState())
