@@ -35,6 +35,44 @@ describe('evaluate command', () => {
     expect(result.stdout).toMatch(/Racks\s+5,568/)
   })
 
+  it('shows the supply, carbon and heat readouts of issue 9 in the table and the JSON', () => {
+    const table = runEvaluate(['public/scenarios/stargate-norway.json'], noStdin).stdout
+    for (const label of [
+      /\nSupply\n/,
+      /Renewable share \(hour by hour\)\s+100\.0 %/,
+      /Renewable share \(annual matching\)/,
+      /Carbon-free energy score \(24\/7\)/,
+      /Wind capacity factor \(site\)\s+35\.0 %/,
+      /Solar capacity factor \(site, AC\)/,
+      /CO₂ \(location-based\)/,
+      /CO₂ \(market-based\)\s+0 t\/yr/,
+      /CO₂e \(lifecycle\)/,
+      /Energy reuse factor \(ERF\)/,
+      /Heat delivered/,
+      /Heat delivery temperature/,
+    ])
+      expect(table).toMatch(label)
+    const json = JSON.parse(
+      runEvaluate(['public/scenarios/stargate-norway.json', '--json'], noStdin).stdout,
+    ) as Record<string, unknown>
+    for (const key of [
+      'co2MarketTonnesPerYear',
+      'co2LifecycleTonnesPerYear',
+      'cfeScore',
+      'renewableShareAnnual',
+      'windCapacityFactor',
+      'solarCapacityFactor',
+      'hydroCapacityFactorUsed',
+      'gasCapacityFactor',
+      'gridPeakMw',
+      'heatDeliveredGwhPerYear',
+      'erf',
+      'heatSupplyC',
+      'heatPumpCop',
+    ])
+      expect(typeof json[key], key).toBe('number')
+  })
+
   it('reads standard input with -', () => {
     const result = evaluateText('{"version":1,"site":"lulea"}', '--json')
     expect(result.code).toBe(0)

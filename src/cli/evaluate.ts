@@ -10,23 +10,30 @@ import {
   READOUT_SPECS,
   SITES,
   evaluatePhases,
+  evaluateProgramme,
   formatProblem,
-  parseScenarioJson,
+  isProgrammeDocument,
+  parseJsonText,
+  parseProgramme,
+  parseScenario,
   phasesOf,
   printable,
   printableJson,
   type PhaseView,
+  type ProgrammeEvaluation,
+  type TotalKey,
   type Readouts,
   type Scenario,
 } from '../model'
 import { loadClimate } from './loadClimate'
 
-const USAGE = `usage: npm run --silent evaluate -- <scenario.json | -> [--json]
+const USAGE = `usage: npm run --silent evaluate -- <scenario.json | programme.json | -> [--json]
 
-Evaluates a campus scenario over its site's hourly typical year.
-  <file>   scenario file (version 1, see README.md); - reads standard input
+Evaluates a campus scenario over its site's hourly typical year, or every campus of a
+programme ("kind": "programme") and their totals.
+  <file>   scenario or programme file (version 1, see README.md); - reads standard input
   --json   print the readouts as JSON instead of a table (with phases: the last phase's,
-           and every phase's under "phases")
+           and every phase's under "phases"; a programme: { total, campuses })
 Exit status: 0 ok, 2 bad input (one line per problem on stderr), 1 other failure.`
 
 export interface CliResult {
@@ -60,7 +67,11 @@ export function runEvaluate(args: readonly string[], readStdin: () => string): C
       stderr: `${formatProblem({ path: '(file)', message: `cannot read ${file} (${reason})` })}\n`,
     }
   }
-  const parsed = parseScenarioJson(text)
+  const read = parseJsonText(text, 'a scenario')
+  if (read.ok && isProgrammeDocument(read.doc)) {
+    return runProgramme(read.doc, flags.includes('--json'))
+  }
+  const parsed = read.ok ? parseScenario(read.doc) : read
   if (!parsed.ok) {
     return {
       code: 2,
@@ -126,9 +137,13 @@ export function formatTable(scenario: Scenario, phases: readonly Readouts[]): st
   for (const group of READOUT_GROUPS) {
     lines.push('', group.label)
     for (const spec of READOUT_SPECS.filter((s) => s.group === group.id)) {
-      const format = numberFormat(spec.digits)
-      const values = phases.map((r) => ` ${format.format(r[spec.key]).padStart(COLUMN)}`).join('')
-      const unit = spec.unit === '–' || spec.unit === 'count' ? '' : spec.unit
+      // Shares print as percentages, as the planner shows them.
+      const share = spec.unit === 'share'
+      const format = numberFormat(share ? Math.max(0, spec.digits - 2) : spec.digits)
+      const values = phases
+        .map((r) => ` ${format.format(share ? r[spec.key] * 100 : r[spec.key]).padStart(COLUMN)}`)
+        .join('')
+      const unit = spec.unit === '–' || spec.unit === 'count' ? '' : share ? '%' : spec.unit
       lines.push(`  ${spec.label.padEnd(LABEL)}${values} ${unit}`.trimEnd())
     }
   }
@@ -141,6 +156,148 @@ export function formatTable(scenario: Scenario, phases: readonly Readouts[]): st
     const indent = phased ? '    ' : '  '
     for (const w of r.warnings) lines.push(`${indent}[${w.severity}] ${w.code}: ${w.message}`)
   })
+  return `${lines.join('\n')}\n`
+}
+
+/** A programme file (already JSON): every campus evaluated and the totals, or exit 2. */
+function runProgramme(doc: unknown, json: boolean): CliResult {
+  const parsed = parseProgramme(doc)
+  if (!parsed.ok) {
+    return {
+      code: 2,
+      stdout: '',
+      stderr: parsed.problems.map((p) => `${formatProblem(p)}\n`).join(''),
+    }
+  }
+  const result = evaluateProgramme(parsed.programme, loadClimate)
+  return {
+    code: 0,
+    stdout: json
+      ? formatProgrammeJson(parsed.programme.name, result)
+      : formatProgrammeTable(parsed.programme.name, result),
+    stderr: '',
+  }
+}
+
+/**
+ * A programme as JSON: `{ name, total, campuses }`. `total` holds the aggregated readouts
+ * (docs/PROGRAMMES.md) and the programme's own warnings; each campus its id, name, place, site,
+ * the distance to the site's reference point, its readouts (last phase) and, with phases,
+ * `phases: [{ name, online, …readouts }]`.
+ */
+export function formatProgrammeJson(name: string, result: ProgrammeEvaluation): string {
+  const doc = {
+    name,
+    total: { ...result.total, warnings: result.warnings },
+    campuses: result.campuses.map((c) => {
+      const views = phasesOf(c.campus.scenario)
+      return {
+        id: c.campus.id,
+        name: c.campus.name,
+        lat: c.campus.lat,
+        lon: c.campus.lon,
+        site: c.campus.scenario.site,
+        siteDistanceKm: c.siteDistanceKm,
+        ...c.readouts,
+        ...(c.campus.scenario.phases === undefined
+          ? {}
+          : {
+              phases: views.map((view, i) => ({
+                name: view.name,
+                online: view.online,
+                ...c.phases[i]?.readouts,
+              })),
+            }),
+      }
+    }),
+  }
+  return `${printableJson(JSON.stringify(doc, null, 2))}\n`
+}
+
+/** One column of the programme table: a heading, a unit line and a cell per row. */
+interface ProgrammeColumn {
+  readonly head: string
+  readonly unit: string
+  readonly width: number
+  readonly cell: (r: { readonly [K in TotalKey]: number }) => string
+}
+
+const fixed = (digits: number, scale = 1) => {
+  const format = numberFormat(digits)
+  return (value: number): string => format.format(value * scale)
+}
+
+const PROGRAMME_COLUMNS: readonly ProgrammeColumn[] = [
+  { head: 'IT design', unit: 'MW', width: 10, cell: (r) => fixed(0)(r.itDesignMw) },
+  { head: 'Peak', unit: 'MW', width: 8, cell: (r) => fixed(0)(r.facilityPeakMw) },
+  { head: 'Energy', unit: 'GWh/yr', width: 9, cell: (r) => fixed(0)(r.energyGwhPerYear) },
+  { head: 'PUE', unit: '', width: 6, cell: (r) => fixed(3)(r.pueAnnual) },
+  { head: 'Water', unit: 'm³/yr', width: 12, cell: (r) => fixed(0)(r.waterM3PerYear) },
+  { head: 'WUE', unit: 'L/kWh', width: 7, cell: (r) => fixed(3)(r.wueLPerKwh) },
+  { head: 'CO₂', unit: 'kt/yr', width: 9, cell: (r) => fixed(0, 1e-3)(r.co2TonnesPerYear) },
+  { head: 'CUE', unit: 'kg/kWh', width: 7, cell: (r) => fixed(3)(r.cueKgPerKwh) },
+  { head: 'Renewable', unit: '%', width: 10, cell: (r) => fixed(1, 100)(r.renewableShare) },
+  { head: 'GPUs', unit: '', width: 10, cell: (r) => fixed(0)(r.gpuCount) },
+]
+
+/** Width of the campus and site columns: longer names are cut, with `…`. */
+const CAMPUS_COLUMN = 34
+const SITE_COLUMN = 16
+
+/**
+ * The programme as a table: one row per campus (last phase) and a total row, then the
+ * programme's warnings and each campus's.
+ */
+export function formatProgrammeTable(name: string, result: ProgrammeEvaluation): string {
+  const count = result.campuses.length
+  const lines: string[] = [`${printable(name)} — ${count} campus${count === 1 ? '' : 'es'}`, '']
+  const row = (label: string, site: string, values: readonly string[]): string =>
+    `${label.padEnd(CAMPUS_COLUMN)} ${site.padEnd(SITE_COLUMN)}${values.map((v, i) => ` ${v.padStart(PROGRAMME_COLUMNS[i]?.width ?? 8)}`).join('')}`.trimEnd()
+  lines.push(
+    row(
+      '',
+      '',
+      PROGRAMME_COLUMNS.map((c) => c.head),
+    ),
+  )
+  lines.push(
+    row(
+      'Campus',
+      'Site',
+      PROGRAMME_COLUMNS.map((c) => c.unit),
+    ),
+  )
+  const rule = '-'.repeat(
+    CAMPUS_COLUMN + 1 + SITE_COLUMN + PROGRAMME_COLUMNS.reduce((n, c) => n + c.width + 1, 0),
+  )
+  lines.push(rule)
+  for (const c of result.campuses) {
+    lines.push(
+      row(
+        printable(c.campus.name, CAMPUS_COLUMN - 1),
+        c.campus.scenario.site,
+        PROGRAMME_COLUMNS.map((col) => col.cell(c.readouts)),
+      ),
+    )
+  }
+  lines.push(rule)
+  lines.push(
+    row(
+      'Total',
+      '',
+      PROGRAMME_COLUMNS.map((col) => col.cell(result.total)),
+    ),
+  )
+  const warned =
+    result.warnings.length > 0 || result.campuses.some((c) => c.readouts.warnings.length > 0)
+  lines.push('', warned ? 'Warnings' : 'No warnings.')
+  for (const w of result.warnings)
+    lines.push(`  [${w.severity}] ${w.code}: ${printable(w.message)}`)
+  for (const c of result.campuses) {
+    if (c.readouts.warnings.length === 0) continue
+    lines.push(`  ${printable(c.campus.name)} (${c.campus.id})`)
+    for (const w of c.readouts.warnings) lines.push(`    [${w.severity}] ${w.code}: ${w.message}`)
+  }
   return `${lines.join('\n')}\n`
 }
 

@@ -72,6 +72,7 @@ export const SINK_UNIT: Readonly<Record<CoolingId, UnitKind>> = {
   'dlc-dry': 'dry-cooler',
   'dlc-adiabatic': 'adiabatic-cooler',
   'dlc-tower': 'tower-cell',
+  'dlc-hybrid': 'adiabatic-cooler',
   'dlc-seawater': 'seawater-hx',
   'air-chiller': 'dry-cooler',
   'air-tower': 'tower-cell',

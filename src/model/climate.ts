@@ -1,5 +1,10 @@
 import type { SiteId } from './sites'
-import { relativeHumidityPct, wetBulbC } from './psychrometrics'
+import {
+  dewPointFromVapourC,
+  relativeHumidityPct,
+  saturationPressurePa,
+  wetBulbC,
+} from './psychrometrics'
 
 /**
  * A site's typical weather year: 8760 hourly values, index 0 = Jan 1 00:00–01:00 local
@@ -173,24 +178,35 @@ export function summariseClimate(climate: Climate): ClimateSummary {
 export function shiftClimate(
   climate: Climate,
   offsetC: number,
-): { dryBulbC: Float32Array; wetBulbC: Float32Array } {
-  if (offsetC === 0) return { dryBulbC: climate.dryBulbC, wetBulbC: climate.wetBulbC }
+): { dryBulbC: Float32Array; wetBulbC: Float32Array; dewPointC: Float32Array } {
+  if (offsetC === 0)
+    return { dryBulbC: climate.dryBulbC, wetBulbC: climate.wetBulbC, dewPointC: climate.dewPointC }
   const dryBulb = new Float32Array(HOURS_PER_YEAR)
   const wetBulb = new Float32Array(HOURS_PER_YEAR)
+  const dewPoint = new Float32Array(HOURS_PER_YEAR)
   // Hours with the same (dry bulb, dew point) pair share one solution: typical years repeat many.
   const cache = new Map<number, number>()
+  const dewCache = new Map<number, number>()
   for (let i = 0; i < HOURS_PER_YEAR; i++) {
     const t = climate.dryBulbC[i] ?? 0
     const dew = climate.dewPointC[i] ?? t
     const key = Math.round(t * 10) * 10000 + Math.round(dew * 10)
     let shift = cache.get(key)
-    if (shift === undefined) {
+    let shiftedDew = dewCache.get(key)
+    if (shift === undefined || shiftedDew === undefined) {
       const rh = relativeHumidityPct(t, dew)
       shift = wetBulbC(t + offsetC, rh, climate.pressurePa) - wetBulbC(t, rh, climate.pressurePa)
+      // The same relative humidity at the shifted temperature: p_v' = p_sat(T') · p_v / p_sat(T).
+      const vapour =
+        (saturationPressurePa(t + offsetC) * saturationPressurePa(Math.min(dew, t))) /
+        saturationPressurePa(t)
+      shiftedDew = dewPointFromVapourC(vapour)
       cache.set(key, shift)
+      dewCache.set(key, shiftedDew)
     }
     dryBulb[i] = t + offsetC
     wetBulb[i] = (climate.wetBulbC[i] ?? 0) + shift
+    dewPoint[i] = shiftedDew
   }
-  return { dryBulbC: dryBulb, wetBulbC: wetBulb }
+  return { dryBulbC: dryBulb, wetBulbC: wetBulb, dewPointC: dewPoint }
 }

@@ -1,5 +1,5 @@
 /** Heat sinks a loop can reject to. */
-export type Sink = 'dry' | 'adiabatic' | 'tower' | 'sea' | 'economizer'
+export type Sink = 'dry' | 'adiabatic' | 'tower' | 'hybrid' | 'sea' | 'economizer'
 
 /** Chillers that trim what free cooling cannot carry. */
 export type ChillerKind = 'air-cooled' | 'water-cooled'
@@ -23,6 +23,7 @@ export const COOLING_IDS = [
   'dlc-dry',
   'dlc-adiabatic',
   'dlc-tower',
+  'dlc-hybrid',
   'dlc-seawater',
   'air-chiller',
   'air-tower',
@@ -62,6 +63,17 @@ export const COOLING: Readonly<Record<CoolingId, CoolingSpec>> = {
     liquidSink: 'tower',
     airSink: 'tower',
     chiller: 'water-cooled',
+    evaporative: true,
+  },
+  'dlc-hybrid': {
+    id: 'dlc-hybrid',
+    label: 'Direct liquid, hybrid coolers',
+    description:
+      'Closed-circuit hybrid coolers: dry in cold weather, sprayed (evaporative, towards the wet bulb) when dry cooling cannot hold the supply temperature, never wet below freezing. Water only in warm hours.',
+    liquid: true,
+    liquidSink: 'hybrid',
+    airSink: 'hybrid',
+    chiller: 'air-cooled',
     evaporative: true,
   },
   'dlc-seawater': {
@@ -107,5 +119,57 @@ export const COOLING: Readonly<Record<CoolingId, CoolingSpec>> = {
     airSink: 'economizer',
     chiller: 'air-cooled',
     evaporative: true,
+  },
+}
+
+/**
+ * ASHRAE TC 9.9 air classes (labels carry no temperatures: the planner shows free text as it is,
+ * so a °C in a label would stay °C in US units; the dew points are in docs/MODEL.md and warnings) (Thermal Guidelines for Data Processing Environments, 5th ed.,
+ * 2021; model reference §2.4): the upper humidity limits of the supply air. Dry bulb limits are
+ * not binding here: the economiser's supply set point (`economizerSupplyAirC`, 24 °C) lies
+ * inside every class. Low-humidity limits (humidification of cold, dry air) are not modelled.
+ */
+export const AIR_CLASS_IDS = ['recommended', 'A1', 'A2', 'A3', 'A4'] as const
+export type AirClassId = (typeof AIR_CLASS_IDS)[number]
+
+export interface AirClassSpec {
+  readonly id: AirClassId
+  readonly label: string
+  /** Highest supply-air dew point, °C. */
+  readonly maxDewPointC: number
+  /** Highest supply-air relative humidity, %. */
+  readonly maxRhPct: number
+}
+
+export const AIR_CLASSES: Readonly<Record<AirClassId, AirClassSpec>> = {
+  recommended: {
+    id: 'recommended',
+    label: 'Recommended envelope (RH ≤ 70 %)',
+    maxDewPointC: 15,
+    maxRhPct: 70,
+  },
+  A1: {
+    id: 'A1',
+    label: 'A1 allowable (RH ≤ 80 %)',
+    maxDewPointC: 17,
+    maxRhPct: 80,
+  },
+  A2: {
+    id: 'A2',
+    label: 'A2 allowable (RH ≤ 80 %)',
+    maxDewPointC: 21,
+    maxRhPct: 80,
+  },
+  A3: {
+    id: 'A3',
+    label: 'A3 allowable (RH ≤ 85 %)',
+    maxDewPointC: 24,
+    maxRhPct: 85,
+  },
+  A4: {
+    id: 'A4',
+    label: 'A4 allowable (RH ≤ 90 %)',
+    maxDewPointC: 24,
+    maxRhPct: 90,
   },
 }

@@ -134,12 +134,13 @@ export const RACKS: Readonly<Record<RackId, RackSpec>> = {
     gpusPerRack: 128,
     designKw: 200,
     liquidShare: 0.9,
-    bf16Tflops: 2300,
-    fp8Tflops: 4600,
+    bf16Tflops: 2500,
+    fp8Tflops: 5000,
     fp4Tflops: 10000,
     maxLiquidSupplyC: 40,
     weightKg: 1800,
     confidence: 'L',
-    source: 'The Register 2025-06-12 (128 GPUs per rack, 1.4 kW each); tomshardware MI355X; stas00',
+    source:
+      'The Register 2025-06-12 (128 GPUs per rack, 1.4 kW each); AMD at ISSCC 2026: FP8 dense 5.0 PF (256 CUs × 8,192 FLOP/clock × 2.4 GHz), BF16 half of it, FP4 10 PF dense (20.1 PF marketed is sparse); tomshardware MI355X',
   },
 }

@@ -1,12 +1,13 @@
 import type { ConstantKey } from './constants'
 import type { Readouts } from './simulate'
 
-export type ReadoutGroup = 'compute' | 'power' | 'cooling' | 'water-carbon' | 'land'
+export type ReadoutGroup = 'compute' | 'power' | 'supply' | 'cooling' | 'water-carbon' | 'land'
 
 export const READOUT_GROUPS: readonly { readonly id: ReadoutGroup; readonly label: string }[] = [
   { id: 'compute', label: 'Compute' },
   { id: 'power', label: 'Power' },
-  { id: 'cooling', label: 'Cooling' },
+  { id: 'supply', label: 'Supply' },
+  { id: 'cooling', label: 'Cooling & heat reuse' },
   { id: 'water-carbon', label: 'Water & carbon' },
   { id: 'land', label: 'Land' },
 ]
@@ -33,6 +34,8 @@ export interface ReadoutSpec {
   /** Model constants it uses (see CONSTANTS for values and sources). */
   readonly constants: readonly ConstantKey[]
   readonly source: string
+  /** What the number means, in plain words (the methodology panel shows it first). */
+  readonly plain?: string
   /** Among the planner's key figures (shown large above the lists), in this order from 1. */
   readonly keyFigure?: number
 }
@@ -174,26 +177,138 @@ export const READOUT_SPECS: readonly ReadoutSpec[] = [
   },
   {
     key: 'renewableShare',
-    label: 'Renewable share (hourly)',
+    label: 'Renewable share (hour by hour)',
     unit: 'share',
-    group: 'power',
+    group: 'supply',
     digits: 3,
     formula:
-      'Σ hourly (wind + solar used + battery + hydro + grid × regional renewable share) ÷ facility energy',
-    inputs: ['power.hydroMw', 'power.windTurbines', 'power.solarMw', 'power.gridMw'],
+      'Σ hourly (own wind, solar, hydro and battery used + contract matched + other grid energy × grid renewable share) ÷ facility energy',
+    inputs: ['site', 'power.ppaMw', 'power.hydroMw', 'power.windTurbines', 'power.solarMw'],
+    constants: ['batteryRoundTrip'],
+    source: 'Hourly matching; regional grid mixes per site (docs/MODEL.md, Sites)',
+    plain:
+      'How much of the energy the campus uses is renewable: its own wind, solar, hydro and battery and its clean-energy contract, each counted only in the hours it meets the campus’s use, plus the grid’s renewable share of what the grid supplies.',
+  },
+  {
+    key: 'renewableShareAnnual',
+    label: 'Renewable share (annual matching)',
+    unit: 'share',
+    group: 'supply',
+    digits: 3,
+    formula:
+      'min(1, (wind + solar generated incl. curtailed + hydro + contract volume + other grid energy × grid renewable share) ÷ facility energy)',
+    inputs: ['site', 'power.ppaMw', 'power.windTurbines', 'power.solarMw'],
     constants: [],
-    source: 'Hourly matching (24/7 CFE style); regional grid mixes per site',
+    source: 'GHG Protocol Scope 2 Guidance (2015): certificates matched over the year',
+    plain:
+      'The figure behind most “100 % renewable” claims: all renewable energy generated or contracted over the year, whenever it came, set against the year’s use. It is never below the hour-by-hour share; the gap is renewable energy that came at the wrong hour.',
+  },
+  {
+    key: 'cfeScore',
+    label: 'Carbon-free energy score (24/7)',
+    unit: 'share',
+    group: 'supply',
+    digits: 3,
+    formula:
+      'Σ hourly (own carbon-free supply used + contract matched + other grid energy × grid carbon-free share) ÷ facility energy',
+    inputs: ['site', 'power.ppaMw', 'power.hydroMw', 'power.windTurbines', 'power.solarMw'],
+    constants: [],
+    source:
+      'UN 24/7 Carbon-Free Energy Compact / Google CFE score methodology; the grid’s share is its annual average (no hourly grid data)',
+    plain:
+      'Each hour, the share of the campus’s use met by carbon-free energy in that same hour — its own renewables, its contract and the grid’s carbon-free share (renewables and nuclear) — over the year. A surplus in one hour does not count for another.',
   },
   {
     key: 'unservedMwhPerYear',
     label: 'Unserved energy',
     unit: 'MWh/yr',
-    group: 'power',
+    group: 'supply',
     digits: 0,
-    formula: 'Σ hourly demand left after wind, solar, hydro, battery, grid and gas',
+    formula:
+      'Σ hourly demand left after wind, solar, hydro, battery, grid and gas (0 when no supply is configured: the site’s grid)',
     inputs: ['power.gridMw', 'power.hydroMw', 'power.hydroCapacityFactor', 'power.gasMw'],
     constants: ['batteryHours', 'batteryRoundTrip'],
     source: 'Model reference §7.4 step 6 (merit-order dispatch)',
+    plain:
+      'Energy the configured supply cannot deliver in the hours it is needed. Without any supply of its own the campus uses the site’s grid, unlimited, and nothing is unserved.',
+  },
+  {
+    key: 'gridPeakMw',
+    label: 'Grid draw (highest hour)',
+    unit: 'MW',
+    group: 'supply',
+    digits: 1,
+    formula: 'max over the year of the hourly energy taken from the grid',
+    inputs: ['power.gridMw'],
+    constants: [],
+    source: 'Model reference §7.4 step 6 (merit-order dispatch)',
+    plain: 'The most the campus draws from the grid in any hour of the typical year.',
+  },
+  {
+    key: 'windCapacityFactor',
+    label: 'Wind capacity factor (site)',
+    unit: 'share',
+    group: 'supply',
+    digits: 3,
+    formula:
+      'mean of P(v₁₀ · (hub/10)^α · k) × (1 − wake) × availability × (1 − electrical); k calibrated to the region’s published capacity factor',
+    inputs: ['site'],
+    constants: [
+      'hubHeightM',
+      'windShearExponent',
+      'windWakeLoss',
+      'windAvailability',
+      'windElectricalLoss',
+    ],
+    source: 'Site records (src/model/sites.ts): NVE, EIA, DUKES and others per site',
+    plain:
+      'What a MW of wind turbines here delivers over a year, as a share of running at full output all year, after wake, downtime and electrical losses and before any curtailment.',
+  },
+  {
+    key: 'solarCapacityFactor',
+    label: 'Solar capacity factor (site, AC)',
+    unit: 'share',
+    group: 'supply',
+    digits: 3,
+    formula:
+      'mean of min(1, POA/1000 × (1 + γ(T_cell − 25)) × (1 − losses) × DC/AC × η_inv) with single-axis trackers and the site’s hourly irradiance',
+    inputs: ['site'],
+    constants: [
+      'pvSystemLoss',
+      'pvTempCoeffPerK',
+      'pvDcAcRatio',
+      'pvInverterEfficiency',
+      'pvTrackerMaxAngleDeg',
+    ],
+    source:
+      'NREL PVWatts v5 (Dobos 2014); Sandia module temperature (King et al. 2004); Hay & Davies (1980) sky model',
+    plain:
+      'What a MW (AC) of tracking solar here delivers over a year, as a share of full output all year, from the site’s hourly sunshine, cloud and temperature, after losses and inverter clipping.',
+  },
+  {
+    key: 'hydroCapacityFactorUsed',
+    label: 'Hydro plant capacity factor (used)',
+    unit: 'share',
+    group: 'supply',
+    digits: 3,
+    formula: 'hydro energy delivered ÷ (hydro MW × 8,760 h); at most the energy factor',
+    inputs: ['power.hydroMw', 'power.hydroCapacityFactor'],
+    constants: [],
+    source: 'Norwegian fleet 0.48 (sodir.no, cedren.no)',
+    plain:
+      'How much of its rating the hydro plant actually delivers over the year. A plant’s water lasts for its energy budget only; the rest comes from the grid or other supply.',
+  },
+  {
+    key: 'gasCapacityFactor',
+    label: 'Gas turbine capacity factor',
+    unit: 'share',
+    group: 'supply',
+    digits: 3,
+    formula: 'gas energy delivered ÷ (gas MW × 8,760 h)',
+    inputs: ['power.gasMw', 'power.gridMw'],
+    constants: [],
+    source: 'Merit-order dispatch (gas after the grid)',
+    plain: 'How much the on-site gas turbines run over the year, as a share of running flat out.',
   },
   {
     key: 'gridConnectionMva',
@@ -266,14 +381,69 @@ export const READOUT_SPECS: readonly ReadoutSpec[] = [
   },
   {
     key: 'heatReusedGwhPerYear',
-    label: 'Heat reused',
+    label: 'Heat recovered for reuse',
     unit: 'GWh/yr',
     group: 'cooling',
     digits: 0,
-    formula: 'Σ hourly heat × heat-reuse share',
-    inputs: ['heatReuseFraction'],
+    formula:
+      'Σ hourly (liquid + air loop heat) × reuse share × demand, demand = base + (1 − base) × clamp((T_base − T_db)/(T_base − T_design), 0, 1) for district heating, 1 for industry',
+    inputs: ['heatReuseFraction', 'heatReuseDemand', 'site'],
+    constants: ['heatingBaseC', 'heatingBaseLoadShare'],
+    source: 'Eurostat heating degree-days (15 °C base); The Green Grid ERF',
+    plain:
+      'Heat taken from the campus’s cooling loops by a heat customer. District heating takes most in the coldest hours and only a hot-water base in summer.',
+  },
+  {
+    key: 'heatDeliveredGwhPerYear',
+    label: 'Heat delivered',
+    unit: 'GWh/yr',
+    group: 'cooling',
+    digits: 0,
+    formula: 'heat recovered + heat pump electricity (it ends up as heat in the network)',
+    inputs: ['heatReuseFraction', 'heatReuseSupplyC', 'liquidSupplyC'],
+    constants: ['heatPumpCarnotEfficiency', 'heatReuseApproachK'],
+    source: 'Energy balance of a heat pump: Q_delivered = Q_source + W',
+    plain: 'Heat the customer receives at the network’s temperature.',
+  },
+  {
+    key: 'erf',
+    label: 'Energy reuse factor (ERF)',
+    unit: 'share',
+    group: 'cooling',
+    digits: 3,
+    formula: 'heat recovered for reuse ÷ facility energy (heat pumps included)',
+    inputs: ['heatReuseFraction', 'heatReuseDemand'],
     constants: [],
-    source: 'EU EED 2024/1364 energy reuse factor',
+    source: 'The Green Grid ERF; ISO/IEC 30134-6; EU EED delegated regulation 2024/1364',
+    plain:
+      'The share of the campus’s energy that is reused as heat elsewhere. Reuse is reported here and never lowers PUE: the heat pumps that lift the heat count in facility energy.',
+  },
+  {
+    key: 'heatSupplyC',
+    label: 'Heat delivery temperature',
+    unit: '°C',
+    group: 'cooling',
+    digits: 0,
+    formula:
+      'the network’s supply temperature where heat pumps lift the heat; else the loop return − HX approach',
+    inputs: ['heatReuseSupplyC', 'liquidSupplyC'],
+    constants: ['heatReuseApproachK', 'liquidDeltaK'],
+    source: 'ASHRAE W-classes; 4th-generation district heating 50–60 °C',
+    plain: 'The temperature at which the heat reaches the customer (0 without heat reuse).',
+  },
+  {
+    key: 'heatPumpCop',
+    label: 'Heat pump COP (seasonal)',
+    unit: '–',
+    group: 'cooling',
+    digits: 2,
+    formula:
+      'heat delivered ÷ heat pump electricity; COP = η · T_cond / (T_cond − T_evap), T_cond = network + approach, T_evap = loop return − approach (kelvin)',
+    inputs: ['heatReuseSupplyC', 'liquidSupplyC'],
+    constants: ['heatPumpCarnotEfficiency', 'heatReuseApproachK'],
+    source: 'Carnot-fraction heat pump model; Arpagaus et al. (2018)',
+    plain:
+      'Units of heat delivered per unit of electricity when heat must be lifted to the network’s temperature (0 when none is needed).',
   },
   {
     key: 'waterM3PerYear',
@@ -282,10 +452,11 @@ export const READOUT_SPECS: readonly ReadoutSpec[] = [
     group: 'water-carbon',
     digits: 0,
     formula:
-      'towers: Q_rej × 3600/h_fg(T_wb) × f_lat × (1 + 1/(CoC − 1)); adiabatic: Q_rej × share × 3600/h_fg × (1 + bleed); closed loops: 0.001 L/kWh IT',
+      'towers and sprayed hybrids: Q_rej × 3600/h_fg(T_wb) × latent share (from the air each hour) × (1 + 1/(CoC − 1)); adiabatic: Q_rej × share × 3600/h_fg × (1 + bleed); closed loops: 0.001 L/kWh IT',
     inputs: ['cooling', 'site', 'climateOffsetC'],
     constants: [
-      'towerLatentFraction',
+      'towerRangeK',
+      'towerLiquidGasRatio',
       'cyclesOfConcentration',
       'adiabaticBleed',
       'closedLoopMakeupLPerKwh',
@@ -300,7 +471,7 @@ export const READOUT_SPECS: readonly ReadoutSpec[] = [
     digits: 0,
     formula: 'largest daily total of the hourly site water over the typical year',
     inputs: ['cooling', 'site', 'climateOffsetC'],
-    constants: ['towerLatentFraction', 'cyclesOfConcentration', 'adiabaticBleed'],
+    constants: ['towerRangeK', 'towerLiquidGasRatio', 'cyclesOfConcentration', 'adiabaticBleed'],
     source: 'Lei & Masanet (2022); model reference §2.6',
   },
   {
@@ -321,27 +492,59 @@ export const READOUT_SPECS: readonly ReadoutSpec[] = [
     group: 'water-carbon',
     digits: 0,
     formula:
-      'Σ hourly energy by source × its emission factor (grid: regional average; on-site: lifecycle or combustion)',
-    inputs: ['site', 'power.gridMw', 'power.gasMw', 'power.hydroMw'],
+      'grid energy × the grid’s average emission factor + on-site gas × its combustion factor (GHG Protocol Scope 2, location-based)',
+    inputs: ['site', 'power.gridMw', 'power.gasMw'],
+    constants: ['gasKgPerKwh'],
+    source:
+      'GHG Protocol Scope 2 Guidance (2015); US EPA eGRID / Emission Factors Hub; NVE; UBA; NESO; EMA',
+    plain:
+      'The emissions of the electricity the campus physically uses: what the grid supplies at the grid’s average emissions per kWh, plus the fuel burnt on site. Own wind, solar and hydro add nothing here.',
+  },
+  {
+    key: 'co2MarketTonnesPerYear',
+    label: 'CO₂ (market-based)',
+    unit: 't/yr',
+    group: 'water-carbon',
+    digits: 0,
+    formula:
+      'grid energy not matched hour by hour by the clean-energy contract × the residual mix (grid average where none is on record) + on-site gas',
+    inputs: ['site', 'power.ppaMw', 'power.gasMw'],
+    constants: ['gasKgPerKwh'],
+    source:
+      'GHG Protocol Scope 2 Guidance (2015), market-based method; Nordic residual mix (Energimarknadsinspektionen / Grexel)',
+    plain:
+      'The emissions the campus reports for what it buys: contracted and own clean energy count as zero in the hours they match its use; everything else carries the residual mix, the grid left over after others have claimed its clean energy.',
+  },
+  {
+    key: 'co2LifecycleTonnesPerYear',
+    label: 'CO₂e (lifecycle)',
+    unit: 't/yr',
+    group: 'water-carbon',
+    digits: 0,
+    formula:
+      'wind, solar and hydro at their lifecycle factors + grid × the grid’s lifecycle factor + gas × combustion × lifecycle/direct ratio',
+    inputs: ['site', 'power.hydroMw', 'power.windTurbines', 'power.solarMw', 'power.gasMw'],
     constants: [
       'hydroLifecycleKgPerKwh',
       'windLifecycleKgPerKwh',
       'solarLifecycleKgPerKwh',
-      'gasKgPerKwh',
+      'gasLifecycleFactor',
     ],
-    source:
-      'US EPA eGRID / Emission Factors Hub; codecarbon Nordic factors; IPCC AR5 lifecycle medians',
+    source: 'IPCC AR5 WG3 Annex III; codecarbon lifecycle grid factors',
+    plain:
+      'Emissions over the whole life of every source: building the turbines, panels and dams, and extracting and transporting fuel, as well as burning it.',
   },
   {
     key: 'cueKgPerKwh',
-    label: 'CUE',
+    label: 'CUE (location-based)',
     unit: 'kg/kWh',
     group: 'water-carbon',
     digits: 3,
-    formula: 'CO₂ (kg) ÷ IT energy (kWh)',
+    formula: 'location-based CO₂ (kg) ÷ IT energy (kWh)',
     inputs: [],
     constants: [],
     source: 'The Green Grid CUE',
+    plain: 'Location-based CO₂ per kWh of IT energy (= emission factor × PUE for one source).',
   },
   {
     key: 'buildingFloorM2',

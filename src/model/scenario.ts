@@ -1,4 +1,4 @@
-import { COOLING, COOLING_IDS } from './cooling'
+import { AIR_CLASSES, AIR_CLASS_IDS, COOLING, COOLING_IDS } from './cooling'
 import { RACKS, RACK_IDS } from './racks'
 import { SITES, SITE_IDS } from './sites'
 import { printable } from './text'
@@ -244,6 +244,14 @@ export const FIELDS = [
     'How heat leaves the halls and the site.',
     PHASE,
   ),
+  choice(
+    'airClass',
+    'IT air class',
+    AIR_CLASS_IDS.map((id) => ({ value: id, label: AIR_CLASSES[id].label })),
+    'A1',
+    'cooling',
+    'ASHRAE TC 9.9 envelope for the halls’ supply air: dew point and humidity limits, looser from Recommended to A4. With the outside-air economiser, outside air beyond it is not brought in and the halls are cooled mechanically.',
+  ),
   num(
     'liquidSupplyC',
     'Liquid supply temperature',
@@ -261,7 +269,27 @@ export const FIELDS = [
     [0, 0.5, 0.01],
     0,
     'cooling',
-    'Share of heat exported to district heating or industry instead of rejected.',
+    'Share of the campus’s heat a heat customer takes at its peak (the coldest hours for district heating), instead of rejecting it.',
+  ),
+  choice(
+    'heatReuseDemand',
+    'Heat customer',
+    [
+      { value: 'district-heating', label: 'District heating (follows the season)' },
+      { value: 'flat', label: 'Industry (flat all year)' },
+    ],
+    'district-heating',
+    'cooling',
+    'District heating takes heat in proportion to heating degree-hours over a hot-water base; an industrial customer takes the same share every hour.',
+  ),
+  num(
+    'heatReuseSupplyC',
+    'Heat network supply temperature',
+    '°C',
+    [30, 95, 1],
+    60,
+    'cooling',
+    'Temperature the heat customer needs: 4th-generation district heating runs cooler than older networks. Above the loop’s return temperature a heat pump lifts it, and its electricity counts in facility energy.',
   ),
   choice(
     'redundancy',
@@ -278,7 +306,17 @@ export const FIELDS = [
     [0, 20000, 10],
     0,
     'power',
-    'Grid connection capacity. With no supply at all configured, an unlimited grid is assumed.',
+    'Grid connection capacity. With no grid, hydro, wind, solar or gas configured, the site’s own grid is used, unlimited, at its mix and carbon factor.',
+    PHASE,
+  ),
+  num(
+    'power.ppaMw',
+    'Clean-energy contract',
+    'MW',
+    [0, 20000, 10],
+    0,
+    'power',
+    'A round-the-clock renewable supply contract (PPA) delivered through the grid, matched hour by hour against grid energy. It lowers market-based carbon and raises the renewable and carbon-free scores; location-based carbon still counts grid energy at the grid’s average.',
     PHASE,
   ),
   num(
@@ -286,9 +324,9 @@ export const FIELDS = [
     'Hydro',
     'MW',
     [0, 20000, 10],
-    250,
+    0,
     'power',
-    'Hydropower capacity (plant or contract), dispatchable up to this.',
+    'A dedicated hydropower plant (turbine rating): dispatchable up to this, within its annual energy.',
     PHASE,
   ),
   num(
@@ -296,9 +334,9 @@ export const FIELDS = [
     'Hydro energy factor',
     '–',
     [0.1, 1, 0.01],
-    1,
+    0.48,
     'power',
-    'Annual hydro energy as a share of MW × 8760 h: 1 = firm supply from a large regional system; 0.48 = the Norwegian fleet average for a dedicated plant.',
+    'The plant’s annual energy as a share of MW × 8760 h, which its reservoir spreads over the year: 0.48 is the Norwegian fleet average. Firm supply all year comes from the grid or a contract, not from a plant.',
     PHASE,
   ),
   num(
@@ -541,7 +579,8 @@ export function formatProblem(problem: Problem): string {
   return printable(`${problem.path}: ${problem.message}`)
 }
 
-function describe(value: unknown): string {
+/** A value from the input, described for a problem's message (strings cut at 40 characters). */
+export function describeValue(value: unknown): string {
   if (typeof value === 'string')
     return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
   if (typeof value === 'number') return String(value)
@@ -554,19 +593,19 @@ function describe(value: unknown): string {
 export function checkValue(field: FieldSpec, value: unknown): string | null {
   switch (field.kind) {
     case 'number': {
-      if (typeof value !== 'number') return `must be a number (got ${describe(value)})`
+      if (typeof value !== 'number') return `must be a number (got ${describeValue(value)})`
       if (!Number.isFinite(value)) return 'must be a finite number'
       if (value < field.min || value > field.max) {
         const unit = field.unit === '–' || field.unit === 'count' ? '' : ` ${field.unit}`
-        return `must be between ${field.min} and ${field.max}${unit} (got ${describe(value)})`
+        return `must be between ${field.min} and ${field.max}${unit} (got ${describeValue(value)})`
       }
       if (field.integer && !Number.isInteger(value))
-        return `must be a whole number (got ${describe(value)})`
+        return `must be a whole number (got ${describeValue(value)})`
       return null
     }
     case 'enum': {
       if (typeof value !== 'string')
-        return `must be one of ${listOptions(field)} (got ${describe(value)})`
+        return `must be one of ${listOptions(field)} (got ${describeValue(value)})`
       if (!field.options.some((o) => o.value === value)) {
         const hint = closest(
           value,
@@ -578,12 +617,12 @@ export function checkValue(field: FieldSpec, value: unknown): string | null {
             : field.path === 'rack'
               ? 'unknown rack'
               : 'unknown value'
-        return `${unknownWhat} ${describe(value)}${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of ${listOptions(field)}`
+        return `${unknownWhat} ${describeValue(value)}${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of ${listOptions(field)}`
       }
       return null
     }
     case 'text': {
-      if (typeof value !== 'string') return `must be text (got ${describe(value)})`
+      if (typeof value !== 'string') return `must be text (got ${describeValue(value)})`
       if (value.length > field.maxLength)
         return `must be at most ${field.maxLength} characters (got ${value.length})`
       return null
@@ -691,32 +730,57 @@ export function defaultPhaseName(index: number): string {
 /** Checks a phase's `online`: a month `YYYY-MM`, 01 … 12, in PHASE_YEARS. */
 export function checkMonth(value: unknown): string | null {
   const expected = 'a month "YYYY-MM", e.g. "2026-06"'
-  if (typeof value !== 'string') return `must be ${expected} (got ${describe(value)})`
+  if (typeof value !== 'string') return `must be ${expected} (got ${describeValue(value)})`
   const match = /^(\d{4})-(\d{2})$/.exec(value)
-  if (match === null) return `must be ${expected} (got ${describe(value)})`
+  if (match === null) return `must be ${expected} (got ${describeValue(value)})`
   const year = Number(match[1])
   const month = Number(match[2])
   if (month < 1 || month > 12) return `has no month ${match[2]}: months are 01 to 12`
   if (year < PHASE_YEARS.min || year > PHASE_YEARS.max)
-    return `must be between ${PHASE_YEARS.min} and ${PHASE_YEARS.max} (got ${describe(value)})`
+    return `must be between ${PHASE_YEARS.min} and ${PHASE_YEARS.max} (got ${describeValue(value)})`
   return null
 }
 
 // ---------------------------------------------------------------------------------------------
 // Reading a document
 
-interface Reading {
+/**
+ * A reading in progress: its problems so far and how many unknown keys it has met. One reading
+ * spans a whole document (a scenario, or a programme of scenarios), so the unknown-key cap holds
+ * for the document, not for each part of it.
+ */
+export interface DocumentReading {
   readonly problems: Problem[]
   unknownCount: number
 }
 
-function unknownKey(r: Reading, path: string, message: () => string): void {
+type Reading = DocumentReading
+
+/** A new, empty reading. */
+export function newReading(): DocumentReading {
+  return { problems: [], unknownCount: 0 }
+}
+
+/**
+ * Notes an unknown key: named (message built only then) while fewer than MAX_UNKNOWN_NAMED have
+ * been, otherwise only counted; `finishReading` adds the count.
+ */
+export function noteUnknownKey(r: DocumentReading, path: string, message: () => string): void {
   r.unknownCount++
   if (r.unknownCount <= MAX_UNKNOWN_NAMED)
     r.problems.push({ path: shortKey(path), message: message() })
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+/** The reading's problems, ending with the count of unnamed unknown keys (at `where`), if any. */
+export function finishReading(r: DocumentReading, where: string): Problem[] {
+  const more = moreUnknownProblem(where, r.unknownCount)
+  return more === null ? r.problems : [...r.problems, more]
+}
+
+const unknownKey = noteUnknownKey
+
+/** A JSON object (not null, not a list). */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
@@ -756,7 +820,10 @@ function readFields(
     const sub = doc[group]
     if (sub === undefined) continue
     if (!isRecord(sub)) {
-      r.problems.push({ path: prefix + group, message: `must be an object (got ${describe(sub)})` })
+      r.problems.push({
+        path: prefix + group,
+        message: `must be an object (got ${describeValue(sub)})`,
+      })
       continue
     }
     const keyList = [...keys]
@@ -787,19 +854,23 @@ const PHASE_KEYS_TEXT = [
  * no valid `online` or is out of order is dropped; a bad name or override is dropped from its
  * phase. Every such case is a problem naming `phases[i]…`.
  */
-function readPhases(r: Reading, raw: unknown): Phase[] {
+function readPhases(r: Reading, raw: unknown, prefix = ''): Phase[] {
   if (raw === undefined) return []
+  const where = `${prefix}phases`
   if (!Array.isArray(raw)) {
-    r.problems.push({ path: 'phases', message: `must be a list of phases (got ${describe(raw)})` })
+    r.problems.push({
+      path: where,
+      message: `must be a list of phases (got ${describeValue(raw)})`,
+    })
     return []
   }
   if (raw.length === 0) {
-    r.problems.push({ path: 'phases', message: `must hold 1 to ${MAX_PHASES} phases (got none)` })
+    r.problems.push({ path: where, message: `must hold 1 to ${MAX_PHASES} phases (got none)` })
     return []
   }
   if (raw.length > MAX_PHASES) {
     r.problems.push({
-      path: 'phases',
+      path: where,
       message: `may hold at most ${MAX_PHASES} phases (got ${raw.length})`,
     })
   }
@@ -808,10 +879,10 @@ function readPhases(r: Reading, raw: unknown): Phase[] {
   const count = Math.min(raw.length, MAX_PHASES)
   for (let i = 0; i < count; i++) {
     const item: unknown = raw[i]
-    const at = `phases[${i}]`
+    const at = `${where}[${i}]`
     if (!isRecord(item)) {
       const message =
-        item === undefined ? 'is missing' : `must be an object (got ${describe(item)})`
+        item === undefined ? 'is missing' : `must be an object (got ${describeValue(item)})`
       r.problems.push({ path: at, message })
       continue
     }
@@ -847,7 +918,7 @@ function readPhases(r: Reading, raw: unknown): Phase[] {
     if (previous !== null && online <= previous.online) {
       r.problems.push({
         path: `${at}.online`,
-        message: `must be later than phases[${previous.index}].online ("${previous.online}"): phases are listed in the order they come online (got "${online}")`,
+        message: `must be later than ${where}[${previous.index}].online ("${previous.online}"): phases are listed in the order they come online (got "${online}")`,
       })
       continue
     }
@@ -871,11 +942,9 @@ export function readPhaseList(
   raw: readonly unknown[],
   where: string,
 ): { phases: readonly Phase[]; problems: Problem[] } {
-  const r: Reading = { problems: [], unknownCount: 0 }
+  const r = newReading()
   const phases = readPhases(r, raw)
-  const more = moreUnknownProblem(where, r.unknownCount)
-  if (more !== null) r.problems.push(more)
-  return { phases, problems: r.problems }
+  return { phases, problems: finishReading(r, where) }
 }
 
 export type ParseResult =
@@ -898,21 +967,33 @@ export function parseScenario(input: unknown): ParseResult {
  * bounded by the document's size, whatever it holds.
  */
 export function readScenario(input: unknown): { scenario: Scenario; problems: Problem[] } {
-  const r: Reading = { problems: [], unknownCount: 0 }
+  const r = newReading()
+  const scenario = readScenarioInto(r, input, '')
+  return { scenario, problems: finishReading(r, '(file)') }
+}
+
+/**
+ * `readScenario` for a scenario inside a larger document: its problems go to `r` with paths
+ * under `prefix` (`campuses[3].scenario.racksPerHall`), and its unknown keys count towards the
+ * document's cap. With `prefix` '' the paths are the scenario file's own.
+ */
+export function readScenarioInto(r: DocumentReading, input: unknown, prefix: string): Scenario {
   const values = new Map<string, unknown>()
   if (!isRecord(input)) {
-    r.problems.push({ path: '(file)', message: `must be a JSON object (got ${describe(input)})` })
-    return { scenario: buildScenario(values), problems: r.problems }
+    const path = prefix === '' ? '(file)' : prefix.replace(/\.$/, '')
+    r.problems.push({ path, message: `must be a JSON object (got ${describeValue(input)})` })
+    return buildScenario(values)
   }
   if (!('version' in input))
-    r.problems.push({ path: 'version', message: 'is required and must be 1' })
+    r.problems.push({ path: `${prefix}version`, message: 'is required and must be 1' })
   else if (input.version !== 1)
-    r.problems.push({ path: 'version', message: `must be 1 (got ${describe(input.version)})` })
-  readFields(r, input, '', FIELDS, ['version', 'phases'], values, 'unknown field')
-  const phases = readPhases(r, input.phases)
-  const more = moreUnknownProblem('(file)', r.unknownCount)
-  if (more !== null) r.problems.push(more)
-  return { scenario: buildScenario(values, phases), problems: r.problems }
+    r.problems.push({
+      path: `${prefix}version`,
+      message: `must be 1 (got ${describeValue(input.version)})`,
+    })
+  readFields(r, input, prefix, FIELDS, ['version', 'phases'], values, 'unknown field')
+  const phases = readPhases(r, input.phases, prefix)
+  return buildScenario(values, phases)
 }
 
 /** Largest scenario file the app and command line accept, bytes. */
@@ -923,27 +1004,40 @@ export const MAX_SCENARIO_BYTES = 1_000_000
  * UTF-8 byte-order mark is ignored, as browsers ignore it when they read a file.
  */
 export function parseScenarioJson(text: string): ParseResult {
+  const json = parseJsonText(text, 'a scenario')
+  return json.ok ? parseScenario(json.doc) : json
+}
+
+/**
+ * JSON text of a document read as the app and the command line read files: over
+ * MAX_SCENARIO_BYTES it is refused before parsing, a UTF-8 byte-order mark is skipped, and empty
+ * or malformed text is one `(file)` problem. `what` names the document in the size message.
+ */
+export function parseJsonText(
+  text: string,
+  what: string,
+):
+  | { readonly ok: true; readonly doc: unknown }
+  | { readonly ok: false; readonly problems: readonly Problem[] } {
   if (text.length > MAX_SCENARIO_BYTES) {
     return {
       ok: false,
       problems: [
         {
           path: '(file)',
-          message: `is too large (${text.length} bytes; a scenario is under 1 MB)`,
+          message: `is too large (${text.length} bytes; ${what} is under 1 MB)`,
         },
       ],
     }
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   if (body.trim() === '') return { ok: false, problems: [{ path: '(file)', message: 'is empty' }] }
-  let doc: unknown
   try {
-    doc = JSON.parse(body)
+    return { ok: true, doc: JSON.parse(body) as unknown }
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error)
     return { ok: false, problems: [{ path: '(file)', message: `is not valid JSON (${detail})` }] }
   }
-  return parseScenario(doc)
 }
 
 /** The scenario as a file: every field written, in schema order, then its phases. */

@@ -1,11 +1,14 @@
 import type { Assumptions } from './constants'
 import type { Climate } from './climate'
-import { COOLING } from './cooling'
+import { AIR_CLASSES, COOLING } from './cooling'
 import type { Plant } from './plant'
 import type { RackSpec } from './racks'
 import type { Scenario } from './scenario'
-import type { DesignHour, Dispatch, Readouts } from './simulate'
+import type { Dispatch } from './dispatch'
+import type { Readouts } from './simulate'
 import type { SiteSpec } from './sites'
+import type { Weather } from './weather'
+import type { DesignHour, YearPass } from './year'
 
 export type Severity = 'critical' | 'warning' | 'info'
 
@@ -44,11 +47,17 @@ export interface WarningText {
 
 const SCALE_WORDS: Readonly<Record<number, string>> = { 3: 'thousand', 6: 'million', 9: 'billion' }
 
-const number = (value: number, digits: number): string =>
-  value.toLocaleString('en-US', {
-    minimumFractionDigits: Math.max(0, digits),
-    maximumFractionDigits: Math.max(0, digits),
-  })
+/** One formatter per number of digits: `toLocaleString` builds a new one on every call. */
+const formats = new Map<number, Intl.NumberFormat>()
+const number = (value: number, digits: number): string => {
+  const d = Math.max(0, digits)
+  let format = formats.get(d)
+  if (format === undefined) {
+    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d })
+    formats.set(d, format)
+  }
+  return format.format(value)
+}
 
 /** A quantity's SI text: `12.5 MW`, `60–80 °C`, `710 thousand m³`. */
 export function formatWarningValue(v: WarningValue): string {
@@ -120,6 +129,8 @@ export interface WarningContext {
   readonly readouts: Omit<Readouts, 'warnings'>
   readonly design: DesignHour
   readonly climate: Climate
+  readonly weather: Weather
+  readonly year: YearPass
   readonly dispatch: Dispatch
   readonly assumptions: Assumptions
 }
@@ -139,7 +150,7 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
       'SUPPLY_UNSET',
       'info',
       'power.gridMw',
-      say`No power supply is configured: an unlimited ${site.grid.zone} grid connection is assumed.`,
+      say`No supply is configured: the site's ${site.grid.zone} grid supplies the campus, unlimited, at its average ${q(site.grid.kgCo2PerKwh, 'kg/kWh', 3)} of CO₂ and ${number(site.grid.renewableShare * 100, 0)} % renewable.`,
     )
   } else if (dispatch.firmMw < readouts.facilityPeakMw) {
     const parts: WarningText[] = []
@@ -151,7 +162,7 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
     add(
       'SUPPLY_PEAK_SHORT',
       'critical',
-      p.hydroMw > 0 ? 'power.hydroMw' : 'power.gridMw',
+      p.hydroMw > 0 && p.gridMw === 0 ? 'power.hydroMw' : 'power.gridMw',
       say`Firm supply (${firm} = ${mw(dispatch.firmMw)}) < facility peak ${mw(readouts.facilityPeakMw)}: wind and solar cannot be counted on at the design hour.`,
     )
   }
@@ -159,16 +170,33 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
     add(
       'SUPPLY_ENERGY_SHORT',
       'critical',
-      p.hydroMw > 0 ? 'power.hydroMw' : 'power.gridMw',
+      'power.gridMw',
       say`Supply falls short in ${number(readouts.unservedHours, 0)} hours of the year: ${gwh(readouts.unservedMwhPerYear)} of demand goes unserved (${((100 * readouts.unservedMwhPerYear) / (readouts.energyGwhPerYear * 1000)).toFixed(1)} % of the year's energy).`,
     )
   }
   if (dispatch.hydroScaled) {
+    const short = readouts.unservedMwhPerYear > 0.5
     add(
       'HYDRO_ENERGY_CAP',
+      short ? 'warning' : 'info',
+      'power.hydroCapacityFactor',
+      say`The hydro plant's annual energy (${mw(p.hydroMw)} × 8,760 h × ${p.hydroCapacityFactor} = ${gwh(p.hydroMw * 8760 * p.hydroCapacityFactor)}) is less than the campus would draw from it: its reservoir spreads the water over the year and ${short ? 'the rest goes unserved' : 'the grid or gas carries the rest'}.`,
+    )
+  }
+  if (p.hydroMw > 0 && p.hydroCapacityFactor > a.hydroPlantMaxCapacityFactor) {
+    add(
+      'HYDRO_CF_HIGH',
       'warning',
       'power.hydroCapacityFactor',
-      say`Hydro's annual energy (${mw(p.hydroMw)} × 8,760 h × ${p.hydroCapacityFactor}) is less than the campus would draw from it: hydro is rationed across the year.`,
+      say`A hydro plant delivering ${Math.round(p.hydroCapacityFactor * 100)} % of its rating over the year is rare (the Norwegian fleet averages 48 %): firm supply all year comes from the grid or a contract, not from one plant.`,
+    )
+  }
+  if (readouts.facilityPeakMw > a.siteSupplyWarnMw) {
+    add(
+      'SUPPLY_SCALE',
+      'warning',
+      'buildings',
+      say`This one site asks for ${q(readouts.facilityPeakMw / 1000, 'GW', 1)} of new supply: the largest single campuses announced so far take ${q(1, 'GW', 0, 2)}, and a grid connection or plant of this size is a multi-year project of its own. Large programmes spread over several sites.`,
     )
   }
 
@@ -218,10 +246,17 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
   }
   if (
     design.liquidNeedsChillers &&
-    (cooling.liquidSink === 'dry' || cooling.liquidSink === 'adiabatic')
+    (cooling.liquidSink === 'dry' ||
+      cooling.liquidSink === 'adiabatic' ||
+      cooling.liquidSink === 'hybrid')
   ) {
     const hours = readouts.liquidChillerHours
-    const coolers = cooling.liquidSink === 'dry' ? 'Dry coolers' : 'Adiabatic coolers'
+    const coolers =
+      cooling.liquidSink === 'dry'
+        ? 'Dry coolers'
+        : cooling.liquidSink === 'hybrid'
+          ? 'Hybrid coolers'
+          : 'Adiabatic coolers'
     const noChillers = Math.ceil(design.liquidSupplyNoChillersC)
     const rackLimit =
       rack.maxLiquidSupplyC === null
@@ -251,23 +286,39 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
       say`${site.label} has no sea or fjord: seawater cooling is computed as lake or river water at the monthly mean air temperature (at least ${degC(4)}), which needs a permit and a large water body.`,
     )
   }
-  if (cooling.liquidSink === 'tower' && minDryBulb(ctx.climate) < -5) {
+  if (cooling.liquidSink === 'tower' && ctx.weather.minDryBulbC < -5) {
     add(
       'TOWER_FREEZE',
       'info',
       'cooling',
-      say`Open cooling towers at ${site.label} (${q(minDryBulb(ctx.climate), '°C', 0)} in the typical year) need freeze protection and basin heaters (not modelled).`,
+      say`Open cooling towers at ${site.label} see ${q(ctx.weather.minDryBulbC, '°C', 0)} in the typical year${scenario.climateOffsetC !== 0 ? ' (with the climate offset)' : ''}: fans slow and water bypasses the fill to keep it above freezing, basins need heaters and plumes can ice (not modelled). Hybrid coolers run dry in frost.`,
     )
   }
-  if (
-    scenario.heatReuseFraction > 0 &&
-    (!cooling.liquid || scenario.liquidSupplyC + a.liquidDeltaK < a.heatReuseMinSupplyC + 10)
-  ) {
+  if (scenario.heatReuseFraction > 0 && readouts.heatPumpCop > 0) {
+    const sourceC = cooling.liquid ? plant.liquid.returnC : plant.air.returnC
     add(
       'HEAT_REUSE_HEAT_PUMP',
       'info',
-      'heatReuseFraction',
-      say`Heat leaves the halls at about ${degC(cooling.liquid ? scenario.liquidSupplyC + a.liquidDeltaK : 35)}; district heating at ${q(60, '°C', 0, 80)} needs heat pumps, whose power is not in these figures.`,
+      'heatReuseSupplyC',
+      say`Heat leaves the halls at about ${degC(sourceC)} and the heat network takes it at ${degC(scenario.heatReuseSupplyC)}: heat pumps (seasonal COP ${readouts.heatPumpCop.toFixed(1)}) add ${gwh(readouts.energyBreakdownGwh.heatPumps * 1000)} a year to facility energy, counted in PUE.`,
+    )
+  }
+  if (cooling.airSink === 'economizer' && ctx.year.humidLockoutHours > 0) {
+    const airClass = AIR_CLASSES[scenario.airClass]
+    const hours = ctx.year.humidLockoutHours
+    add(
+      'ECONOMIZER_HUMID',
+      hours > 0.2 * 8760 ? 'warning' : 'info',
+      'airClass',
+      say`Outside air is too humid for ${airClass.id === 'recommended' ? 'the recommended range' : `class ${airClass.id}`} (dew point above ${degC(airClass.maxDewPointC)}) in ${number(hours, 0)} hours of the year: the halls recirculate and DX coils carry all the heat then.`,
+    )
+  }
+  if (p.batteryMwh > 0 && p.windTurbines === 0 && p.solarMw === 0) {
+    add(
+      'BATTERY_IDLE',
+      'info',
+      'power.batteryMwh',
+      say`The battery charges only from surplus wind and solar, and none is configured: it never cycles (it still counts as firm backup power).`,
     )
   }
   if (ctx.climate.synthesised) {
@@ -278,24 +329,20 @@ export function collectWarnings(ctx: WarningContext): Warning[] {
       say`${site.label}'s hourly year is synthesised from monthly statistics (${ctx.climate.quality}); treat peak and water figures as indicative.`,
     )
   }
+  const generatedMwh = dispatch.windGeneratedMwh + dispatch.solarGeneratedMwh
   if (
-    p.windTurbines > 0 &&
-    readouts.supplyGwh.curtailed >
-      0.05 * (readouts.supplyGwh.wind + readouts.supplyGwh.solar + readouts.supplyGwh.curtailed)
+    (p.windTurbines > 0 || p.solarMw > 0) &&
+    readouts.supplyGwh.curtailed > 0.05 * (generatedMwh / 1000)
   ) {
+    const which =
+      p.windTurbines > 0 && p.solarMw > 0 ? 'wind and solar' : p.windTurbines > 0 ? 'wind' : 'solar'
     add(
       'RENEWABLE_CURTAILED',
       'info',
       'power.batteryMwh',
-      say`${q(readouts.supplyGwh.curtailed, 'GWh', 0)} a year of wind and solar exceed the campus's demand and are curtailed or exported.`,
+      say`${q(readouts.supplyGwh.curtailed, 'GWh', 0)} a year of ${which} (${Math.round((100 * readouts.supplyGwh.curtailed * 1000) / generatedMwh)} % of what it generates) exceed the campus's demand and are curtailed or exported.`,
     )
   }
   const order: Record<Severity, number> = { critical: 0, warning: 1, info: 2 }
   return out.sort((x, y) => order[x.severity] - order[y.severity])
-}
-
-function minDryBulb(climate: Climate): number {
-  let min = Infinity
-  for (const t of climate.dryBulbC) if (t < min) min = t
-  return min
 }

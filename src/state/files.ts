@@ -1,9 +1,12 @@
 import {
   MAX_SCENARIO_BYTES,
   formatProblem,
+  isProgrammeDocument,
+  parseProgramme,
   parseScenario,
   parseScenarioJson,
   scenarioToJson,
+  type Programme,
   type Scenario,
 } from '../model'
 
@@ -17,7 +20,12 @@ export const COLLECTION_FORMAT = 'campus-planner/scenarios'
 export const MAX_IMPORT_SCENARIOS = 200
 
 export type ImportResult =
-  | { readonly ok: true; readonly scenarios: readonly Scenario[] }
+  | {
+      readonly ok: true
+      readonly scenarios: readonly Scenario[]
+      /** A programme file (`"kind": "programme"`): opened as a programme, no scenario saved. */
+      readonly programme?: Programme
+    }
   | { readonly ok: false; readonly problems: readonly string[] }
 
 /** Refuses a file by its size before it is read; null when the size is fine. */
@@ -42,6 +50,12 @@ export function parseImport(text: string): ImportResult {
     return single.ok
       ? { ok: true, scenarios: [single.scenario] }
       : { ok: false, problems: single.problems.map(formatProblem) }
+  }
+  if (isProgrammeDocument(doc)) {
+    const programme = parseProgramme(doc)
+    return programme.ok
+      ? { ok: true, scenarios: [], programme: programme.programme }
+      : { ok: false, problems: programme.problems.map(formatProblem) }
   }
   const list = collectionItems(doc)
   if (list === null) {
@@ -99,4 +113,13 @@ export function fileNameFor(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
   return `${slug || 'scenario'}.json`
+}
+
+/** What an import did, in one sentence for its notice. */
+export function importSummary(result: Extract<ImportResult, { ok: true }>): string {
+  if (result.programme !== undefined)
+    return `Opened the programme “${result.programme.name}” (${result.programme.campuses.length} campuses).`
+  return result.scenarios.length === 1
+    ? `Imported and opened “${result.scenarios[0]?.name ?? ''}”.`
+    : `Imported ${result.scenarios.length} scenarios into Scenarios.`
 }

@@ -22,6 +22,8 @@ interface Conversion {
 const M3_TO_GAL = 264.172052
 const M2_TO_FT2 = 10.7639104
 const M_TO_FT = 3.2808399
+/** International mile. */
+const KM_PER_MI = 1.609344
 const HA_TO_ACRE = 2.47105381
 const TONNE_TO_SHORT_TON = 1.10231131
 const KG_TO_LB = 2.20462262
@@ -37,6 +39,7 @@ const IMPERIAL: Readonly<Record<string, Conversion>> = {
   'L/kWh': { unit: 'gal/kWh', convert: (l) => (l * M3_TO_GAL) / 1000, digitsDelta: 1 },
   'm²': { unit: 'ft²', convert: (m2) => m2 * M2_TO_FT2, digitsDelta: 0 },
   m: { unit: 'ft', convert: (m) => m * M_TO_FT, digitsDelta: 0 },
+  km: { unit: 'mi', convert: (km) => km / KM_PER_MI, digitsDelta: 0 },
   ha: { unit: 'acres', convert: (ha) => ha * HA_TO_ACRE, digitsDelta: 0 },
   't/yr': { unit: 'short tons/yr', convert: (t) => t * TONNE_TO_SHORT_TON, digitsDelta: 0 },
   'kg/kWh': { unit: 'lb/kWh', convert: (kg) => kg * KG_TO_LB, digitsDelta: 0 },

@@ -1,6 +1,7 @@
 import { FIELD_BY_PATH, type Scenario } from '../model'
 import { notify, setScenario, setUnits } from './actions'
 import { parseImport, type ImportResult } from './files'
+import { openProgramme } from './programme'
 import {
   BACKUP_KEY,
   MAX_BACKUPS,
@@ -209,11 +210,16 @@ export function openSaved(id: string): void {
 
 /**
  * Imports a file's text: all of it or nothing. One scenario is saved and opened; several are
- * saved. On failure the current and saved scenarios are untouched.
+ * saved; a programme file is opened as a programme. On failure the current and saved scenarios
+ * are untouched.
  */
 export function importText(text: string): ImportResult {
   const result = parseImport(text)
   if (!result.ok) return result
+  if (result.programme !== undefined) {
+    openProgramme(result.programme, null)
+    return result
+  }
   const { saved } = useCampus.getState()
   if (saved.length + result.scenarios.length > MAX_SAVED) {
     return {

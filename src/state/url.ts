@@ -104,11 +104,13 @@ const LINK_KEYS = [...FIELDS.map((f) => f.key), CAMERA_KEY, PHASE_KEY]
 /**
  * Reads a query string leniently: a bad value (unknown key, wrong type, out of range, a bad
  * phase) is reported and its field keeps the default (a bad phase or override is left out),
- * so a hand-edited link always opens. Unknown keys are named up to MAX_UNKNOWN_NAMED.
+ * so a hand-edited link always opens. Unknown keys are named up to MAX_UNKNOWN_NAMED. `base` is
+ * the scenario the keys change (a programme's campus as its preset has it); by default the
+ * schema's defaults.
  */
-export function readQuery(search: string): QueryReading {
+export function readQuery(search: string, base: Scenario = DEFAULT_SCENARIO): QueryReading {
   const problems: Problem[] = []
-  let scenario = DEFAULT_SCENARIO
+  let scenario = base
   let camera = DEFAULT_CAMERA
   const text = search.startsWith('?') ? search.slice(1) : search
   if (text.length > MAX_QUERY_CHARS) {

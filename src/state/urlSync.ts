@@ -3,6 +3,9 @@ import { notify, resetScenario, setCamera } from './actions'
 import { setPhaseIndex } from './phase'
 import { useCampus } from './store'
 import { readQuery, scenarioToQuery } from './url'
+import { useProgramme } from './programme'
+import { openProgrammeLink, programmeQuery } from './programmeLink'
+import { programmePresetOf } from './programmeUrl'
 
 /** Address-bar updates wait this long after the last change, so a drag writes once. */
 export const URL_DEBOUNCE_MS = 250
@@ -12,6 +15,11 @@ export const URL_DEBOUNCE_MS = 250
  * named in one notice; the app always opens.
  */
 export function openFromLocation(search: string = window.location.search): void {
+  // A programme link (`programme=…`) opens once its programme has loaded.
+  if (programmePresetOf(search) !== null) {
+    void openProgrammeLink(search)
+    return
+  }
   const { scenario, camera, phaseIndex, problems } = readQuery(search)
   resetScenario(scenario)
   setPhaseIndex(phaseIndex)
@@ -36,19 +44,34 @@ export function shareUrl(): string {
 }
 
 /**
- * Keeps the address bar in step with the scenario, phase and camera through `history.replaceState`
- * (debounced): the history is never flooded and Back leaves the planner as usual.
+ * Keeps the address bar in step with the scenario, phase and camera — or, while a programme is
+ * shown, with the programme (`programmeQuery`) — through `history.replaceState` (debounced):
+ * the history is never flooded and Back leaves the planner as usual.
  * Returns the function that stops it.
  */
 export function startUrlSync(): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null
+  // A programme's query is built asynchronously: only the latest write may land.
+  let sequence = 0
   const write = (): void => {
     timer = null
+    const mine = ++sequence
+    const replace = (query: string): void => {
+      if (mine !== sequence) return
+      const target = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`
+      const current = `${window.location.pathname}${window.location.search}${window.location.hash}`
+      if (target !== current) window.history.replaceState(window.history.state, '', target)
+    }
+    if (useProgramme.getState().programme !== null) {
+      void programmeQuery().then((query) => query !== null && replace(query))
+      return
+    }
     const { scenario, camera, phaseIndex } = useCampus.getState()
-    const query = scenarioToQuery(scenario, camera, phaseIndex)
-    const target = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`
-    const current = `${window.location.pathname}${window.location.search}${window.location.hash}`
-    if (target !== current) window.history.replaceState(window.history.state, '', target)
+    replace(scenarioToQuery(scenario, camera, phaseIndex))
+  }
+  const schedule = (): void => {
+    if (timer !== null) clearTimeout(timer)
+    timer = setTimeout(write, URL_DEBOUNCE_MS)
   }
   const unsubscribe = useCampus.subscribe((state, previous) => {
     if (
@@ -57,8 +80,16 @@ export function startUrlSync(): () => void {
       state.phaseIndex === previous.phaseIndex
     )
       return
-    if (timer !== null) clearTimeout(timer)
-    timer = setTimeout(write, URL_DEBOUNCE_MS)
+    schedule()
+  })
+  const unsubscribeProgramme = useProgramme.subscribe((state, previous) => {
+    if (
+      state.programme === previous.programme &&
+      state.campusId === previous.campusId &&
+      state.presetId === previous.presetId
+    )
+      return
+    schedule()
   })
   const flush = (): void => {
     if (timer !== null) {
@@ -69,6 +100,7 @@ export function startUrlSync(): () => void {
   window.addEventListener('pagehide', flush)
   return () => {
     unsubscribe()
+    unsubscribeProgramme()
     window.removeEventListener('pagehide', flush)
     if (timer !== null) clearTimeout(timer)
   }

@@ -1,19 +1,30 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
-import { MAX_IMAGE_BYTES, checkImportSize, importText, notify, openImage } from '../state'
+import {
+  MAX_IMAGE_BYTES,
+  checkImportSize,
+  importSummary,
+  importText,
+  notify,
+  openImage,
+  useProgramme,
+} from '../state'
 
 const ExportDialog = lazy(() => import('./ExportDialog'))
 
 /**
  * "Export image" opens the export dialog (loaded on first use). The page also accepts an
  * exported PNG dropped anywhere on it, and reopens the scenario and view it carries; a dropped
- * scenario JSON file is imported like one chosen in the scenario manager.
+ * scenario or programme JSON file is imported like one chosen in the scenario manager.
  */
 export function ExportButton() {
   const [open, setOpen] = useState(false)
+  // On a programme's map the 3D view is hidden: its page has "Export map image" instead. The
+  // button stays mounted (hidden) so files can still be dropped on the page.
+  const programmeMap = useProgramme((s) => s.programme !== null && s.campusId === null)
   useDropToOpen()
   return (
     <>
-      <button type="button" className="btn" onClick={() => setOpen(true)}>
+      <button type="button" className="btn" hidden={programmeMap} onClick={() => setOpen(true)}>
         Export image
       </button>
       {open && (
@@ -79,10 +90,7 @@ async function openDroppedFile(file: File): Promise<void> {
   if (result.ok) {
     notify({
       tone: 'info',
-      title:
-        result.scenarios.length === 1
-          ? `Imported and opened “${result.scenarios[0]?.name ?? ''}”.`
-          : `Imported ${result.scenarios.length} scenarios into Scenarios.`,
+      title: importSummary(result),
       details: [],
     })
   } else {

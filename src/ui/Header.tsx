@@ -8,18 +8,26 @@ import {
   redo,
   scenarioToQuery,
   setScenario,
-  shareUrl,
+  shareLink,
   undo,
   useCampus,
+  useProgramme,
   type PresetId,
 } from '../state'
+
+import { ProgrammeMenu, useProgrammeQuery } from './programme/ProgrammeBar'
 
 const ScenarioManager = lazy(() => import('./ScenarioManager'))
 
 /** Title, scenario name, presets, saved scenarios, undo/redo, units and sharing. */
 export function Header({ actions }: { actions?: ReactNode }) {
-  const name = useCampus((s) => s.scenario.name)
+  const scenarioName = useCampus((s) => s.scenario.name)
   const site = useCampus((s) => s.scenario.site)
+  // On a programme's map the title is the programme's; with a campus open, the campus's.
+  const programmeName = useProgramme((s) =>
+    s.programme !== null && s.campusId === null ? s.programme.name : null,
+  )
+  const name = programmeName ?? scenarioName
   const [managerOpen, setManagerOpen] = useState(false)
   return (
     <header className="topbar">
@@ -27,12 +35,13 @@ export function Header({ actions }: { actions?: ReactNode }) {
         <span className="brand-mark" aria-hidden="true" />
         <span className="brand-name">Campus Planner</span>
       </div>
-      <h1 className="scenario-title" title={`${name} — ${SITES[site].label}`}>
+      <h1 className="scenario-title" title={programmeName ?? `${name} — ${SITES[site].label}`}>
         {name}
-        <span className="scenario-site"> · {SITES[site].label}</span>
+        {programmeName === null && <span className="scenario-site"> · {SITES[site].label}</span>}
       </h1>
       <div className="topbar-actions">
         <PresetMenu />
+        <ProgrammeMenu />
         <button type="button" className="btn" onClick={() => setManagerOpen(true)}>
           Scenarios
         </button>
@@ -145,14 +154,15 @@ function UnitsToggle() {
 }
 
 function ShareButton() {
+  const inProgramme = useProgramme((s) => s.programme !== null)
   const [open, setOpen] = useState(false)
   const [copied, setCopied] = useState(false)
   const inputRef = useRef<HTMLInputElement>(null)
   const show = (): void => {
     setOpen(true)
     setCopied(false)
-    navigator.clipboard
-      ?.writeText(shareUrl())
+    void shareLink()
+      .then((url) => navigator.clipboard?.writeText(url))
       .then(() => setCopied(true))
       .catch(() => setCopied(false))
     requestAnimationFrame(() => inputRef.current?.select())
@@ -177,7 +187,9 @@ function ShareButton() {
           }}
         >
           <label className="stack-field">
-            <span>Link to this scenario and view</span>
+            <span>
+              {inProgramme ? 'Link to this programme and view' : 'Link to this scenario and view'}
+            </span>
             <LiveShareLink inputRef={inputRef} />
           </label>
           <p className="muted small" role="status">
@@ -194,7 +206,10 @@ function ShareButton() {
 
 /** The link, kept current while the popover is open (the scenario may change under it). */
 function LiveShareLink({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
-  const query = useCampus((s) => scenarioToQuery(s.scenario, s.camera, s.phaseIndex))
+  const scenarioQuery = useCampus((s) => scenarioToQuery(s.scenario, s.camera, s.phaseIndex))
+  // While a programme is shown, the link is the programme's (with the campus open in it).
+  const programmeQuery = useProgrammeQuery()
+  const query = programmeQuery ?? scenarioQuery
   const url = new URL(window.location.href)
   url.search = query
   url.hash = ''

@@ -106,6 +106,7 @@ function MethodEntry({
           {value === null ? '…' : joinUnit(formatQuantity(value, spec.unit, spec.digits, units))}
         </span>
       </header>
+      {spec.plain !== undefined && <p className="method-plain">{spec.plain}</p>}
       <p className="method-formula">
         <code>{spec.formula}</code>
       </p>

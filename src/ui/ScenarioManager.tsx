@@ -7,6 +7,7 @@ import {
   exportCollection,
   exportScenario,
   fileNameFor,
+  importSummary,
   importText,
   openSaved,
   overwriteSaved,
@@ -75,11 +76,7 @@ export default function ScenarioManager({ onClose }: { onClose: () => void }) {
           result.ok
             ? {
                 tone: 'ok',
-                lines: [
-                  result.scenarios.length === 1
-                    ? `Imported and opened “${result.scenarios[0]?.name ?? ''}”.`
-                    : `Imported ${result.scenarios.length} scenarios.`,
-                ],
+                lines: [importSummary(result)],
               }
             : {
                 tone: 'error',

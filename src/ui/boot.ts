@@ -1,4 +1,13 @@
-import { followOtherTabs, loadLibrary, openFromLocation, startUrlSync, undo, redo } from '../state'
+import {
+  browserStorage,
+  followOtherTabs,
+  loadLibrary,
+  loadProgrammeLibrary,
+  openFromLocation,
+  startUrlSync,
+  undo,
+  redo,
+} from '../state'
 
 let booted = false
 
@@ -12,6 +21,7 @@ export function bootPlanner(): void {
   booted = true
   openFromLocation()
   loadLibrary()
+  loadProgrammeLibrary(browserStorage())
   startUrlSync()
   followOtherTabs()
   window.addEventListener('keydown', onShortcut)

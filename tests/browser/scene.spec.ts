@@ -77,7 +77,9 @@ test('the default campus renders a full picture, bounded draw calls and no conso
     racksInRows: 1392,
     rowsDrawn: 40,
   })
-  await expect(page.getByText('Hydro powerhouse')).toBeVisible()
+  // The default campus draws on the site's grid (issue 9: no hydro plant unless one is given).
+  await expect(page.getByText('Substation', { exact: true })).toHaveCount(1)
+  await expect(page.getByText('Hydro powerhouse')).toHaveCount(0)
 
   // Layers hide with `visible`: fewer draw calls, the same scene.
   const compute = page.getByRole('button', { name: 'Compute', exact: true })

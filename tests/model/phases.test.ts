@@ -89,6 +89,7 @@ describe('phases: reading', () => {
       'cooling',
       'liquidSupplyC',
       'power.gridMw',
+      'power.ppaMw',
       'power.hydroMw',
       'power.hydroCapacityFactor',
       'power.windTurbines',

@@ -3,12 +3,15 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { loadClimate } from '../../src/cli/loadClimate'
 import {
+  COOLING_IDS,
   FIELDS,
-  SITE_IDS,
   decodeClimate,
   findDesignHour,
+  newHour,
   planPlant,
   prepareWeather,
+  runYear,
+  simulateHour,
   trySetField,
   simulate,
   DEFAULT_ASSUMPTIONS,
@@ -62,9 +65,10 @@ function numbersOf(value: unknown, path: string, out: [string, number][]): [stri
   return out
 }
 
-// Each property simulates dozens of hourly years: 2–4 s here on a busy 2-core machine, so the
-// block gets a timeout it stays far under.
-describe('model invariants', { timeout: 30_000 }, () => {
+// Each property simulates dozens of hourly years, each new site, cooling and climate offset
+// building its loop kernels: 3–10 s here on a busy 2-core machine (load 3–6), so the block gets
+// a timeout it stays far under.
+describe('model invariants', { timeout: 60_000 }, () => {
   it('every readout is finite, PUE ≥ 1 and facility ≥ IT', () => {
     fc.assert(
       fc.property(scenarioArb, (s) => {
@@ -150,7 +154,13 @@ describe('model invariants', { timeout: 30_000 }, () => {
   it('a warmer climate offset never lowers PUE or raises free-cooling hours', () => {
     fc.assert(
       fc.property(scenarioArb, fc.integer({ min: 1, max: 6 }), (s, steps) => {
-        const base = { ...s, climateOffsetC: Math.min(s.climateOffsetC, 8 - steps) }
+        // Without heat reuse: a warmer year rightly needs less district heat, and so less heat
+        // pump electricity, which can lower PUE.
+        const base = {
+          ...s,
+          heatReuseFraction: 0,
+          climateOffsetC: Math.min(s.climateOffsetC, 8 - steps),
+        }
         const warmer = { ...base, climateOffsetC: base.climateOffsetC + steps }
         const a = run(base)
         const b = run(warmer)
@@ -177,31 +187,79 @@ describe('model invariants', { timeout: 30_000 }, () => {
     )
   })
 
-  it('the design-hour shortcut finds the same peak as searching all 8,760 hours', () => {
-    for (const site of SITE_IDS) {
-      for (const cooling of [
-        'dlc-dry',
-        'dlc-adiabatic',
-        'dlc-tower',
-        'dlc-seawater',
-        'air-economizer',
-      ] as const) {
+  it('the year’s pass over the loop kernels equals the scalar hour, hour for hour', () => {
+    // The kernels (typed arrays of each loop's coefficients) and `simulateHour` share the
+    // physics but not the arithmetic: the design hour and the year's sums must agree.
+    const sites = ['narvik', 'phoenix', 'singapore'] as const
+    for (const site of sites) {
+      for (const cooling of COOLING_IDS) {
         for (const offset of [0, 6]) {
           const s = { ...DEFAULT_SCENARIO, site, cooling, climateOffsetC: offset }
-          const plant = planPlant(s, DEFAULT_ASSUMPTIONS)
-          const weather = prepareWeather(loadClimate(site), offset, DEFAULT_ASSUMPTIONS)
-          const quick = findDesignHour(plant, DEFAULT_ASSUMPTIONS, weather)
-          const full = findDesignHour(plant, DEFAULT_ASSUMPTIONS, weather, true)
-          expect(
-            Math.abs(quick.facilityMw - full.facilityMw),
-            `${site} ${cooling} +${offset}`,
-          ).toBeLessThanOrEqual(1e-9 * full.facilityMw)
-          expect(
-            Math.abs(quick.chillerLoadMw - full.chillerLoadMw),
-            `${site} ${cooling} +${offset}`,
-          ).toBeLessThanOrEqual(1e-9 * full.chillerLoadMw + 1e-12)
+          const climate = loadClimate(site)
+          const plant = planPlant(s, DEFAULT_ASSUMPTIONS, climate.pressurePa)
+          const weather = prepareWeather(climate, offset, DEFAULT_ASSUMPTIONS)
+          const year = runYear(
+            plant,
+            DEFAULT_ASSUMPTIONS,
+            weather,
+            1,
+            0,
+            null,
+            new Float64Array(8760),
+          )
+          const quick = year.design
+          const full = findDesignHour(plant, DEFAULT_ASSUMPTIONS, weather)
+          const what = `${site} ${cooling} +${offset}`
+          expect(Math.abs(quick.facilityMw - full.facilityMw), what).toBeLessThanOrEqual(
+            SUM_RELATIVE * full.facilityMw,
+          )
+          expect(Math.abs(quick.chillerLoadMw - full.chillerLoadMw), what).toBeLessThanOrEqual(
+            SUM_RELATIVE * full.chillerLoadMw + 1e-12,
+          )
+          expect(quick.liquidSupplyNoChillersC, what).toBe(full.liquidSupplyNoChillersC)
         }
       }
     }
+  })
+
+  it('the year’s sums equal Σ simulateHour over 8,760 hours (with seasonal heat reuse)', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.integer({ min: 0, max: 50 }), (base, reusePct) => {
+        const s = { ...base, heatReuseFraction: reusePct / 100 }
+        const climate = loadClimate(s.site)
+        const a = DEFAULT_ASSUMPTIONS
+        const plant = planPlant(s, a, climate.pressurePa)
+        const weather = prepareWeather(climate, s.climateOffsetC, a)
+        const facility = new Float64Array(8760)
+        const share =
+          s.heatReuseDemand === 'flat' ? new Float64Array(8760).fill(1) : weather.heatDemand
+        const year = runYear(plant, a, weather, s.utilization, s.heatReuseFraction, share, facility)
+        const hour = newHour()
+        let energy = 0
+        let water = 0
+        let heatPumps = 0
+        for (let i = 0; i < 8760; i++) {
+          const w = {
+            dryBulbC: weather.dryBulbC[i] ?? 0,
+            wetBulbC: weather.wetBulbC[i] ?? 0,
+            dewPointC: weather.dewPointC[i] ?? 0,
+            seaC: weather.seaC[i] ?? 0,
+          }
+          simulateHour(plant, a, s.utilization, w, s.heatReuseFraction * (share[i] ?? 0), hour)
+          expect(Math.abs(hour.facilityMw - (facility[i] ?? 0))).toBeLessThanOrEqual(
+            SUM_RELATIVE * hour.facilityMw,
+          )
+          energy += hour.facilityMw
+          water += hour.waterM3
+          heatPumps += hour.heatPumpsMw
+        }
+        expect(Math.abs(energy - year.facilityMwh)).toBeLessThanOrEqual(SUM_RELATIVE * energy)
+        expect(Math.abs(water - year.waterM3)).toBeLessThanOrEqual(SUM_RELATIVE * water + 1e-9)
+        expect(Math.abs(heatPumps - year.heatPumpsMwh)).toBeLessThanOrEqual(
+          SUM_RELATIVE * heatPumps + 1e-9,
+        )
+      }),
+      { ...RUNS, numRuns: 8 },
+    )
   })
 })

@@ -49,9 +49,15 @@ describe('scenario schema', () => {
       liquidSupplyC: 30,
       redundancy: 'N+1',
       heatReuseFraction: 0,
+      heatReuseDemand: 'district-heating',
+      airClass: 'A1',
+      // No supply given ⇒ the site's grid (docs/ARCHITECTURE.md): every supply field is zero, and
+      // a hydro plant, when one is added, has the Norwegian fleet's energy budget (CF 0.48).
       power: {
         gridMw: 0,
-        hydroMw: 250,
+        ppaMw: 0,
+        hydroMw: 0,
+        hydroCapacityFactor: 0.48,
         windTurbines: 0,
         windTurbineMw: 5,
         solarMw: 0,
