@@ -10,6 +10,7 @@ import {
 } from '../layout'
 import { useCampus } from '../state'
 import { Boxes, boxData, putBox } from './Boxes'
+import { lookStats } from './lookStats'
 import { materials } from './materials'
 import { useSun } from './sun'
 
@@ -98,7 +99,7 @@ function boxesOf(p: SiteLightPlacements) {
     putBox(heads, i, hx, y + POLE_HEIGHT_M - 0.28, hz, 0.9, 0.22, 0.42, yaw)
     putBox(pools, i, hx, y + 0.3, hz, POOL_M, 1, POOL_M)
   }
-  return { poles, heads, pools }
+  return { count: p.count, poles, heads, pools }
 }
 
 /** Lamp light 0…1 from how dark it is: on in dusk, full at night. */
@@ -117,7 +118,12 @@ export function SiteLights({ layout }: { layout: CampusLayout }) {
     const shared = sharedParts()
     shared.head.emissiveIntensity = 9 * level
     shared.pool.opacity = 0.55 * level
-  }, [level])
+    lookStats.lampLevel = level
+    lookStats.lampsDrawn = visible && level > 0.02
+  }, [level, visible])
+  useEffect(() => {
+    lookStats.siteLights = boxes.count
+  }, [boxes])
   return (
     <group visible={visible}>
       <Boxes data={boxes.poles} geometry={POLE} material={m.steel} name="light-poles" />

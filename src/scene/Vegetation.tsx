@@ -12,6 +12,7 @@ import {
 } from '../layout'
 import { useCampus } from '../state'
 import { capacityFor } from './Boxes'
+import { lookStats } from './lookStats'
 import { NO_SHADOW, twinSafe } from './shading'
 
 /**
@@ -303,6 +304,9 @@ export function Vegetation({ layout, snowC }: { layout: CampusLayout; snowC: num
     return () => clearTimeout(handle)
   }, [key, layout, trees, dragging])
   const placed = trees?.trees ?? null
+  useEffect(() => {
+    lookStats.trees = placed?.count ?? 0
+  }, [placed])
 
   meshMaterial ??= new THREE.MeshStandardMaterial({ vertexColors: true, roughness: 0.9 })
   cards ??= cardMaterial()

@@ -3,6 +3,7 @@ import * as THREE from 'three'
 import { parseScenario, formatProblem } from '../model'
 import { lastLayoutMs, selectLayout, setScenario, useCampus } from '../state'
 import { rig } from './CameraRig'
+import { lookStats } from './lookStats'
 import { presentationStatus, type PresentationStatus } from './presentation'
 import { viewSettled } from './renderQuality'
 import { pickTargets } from './sceneData'
@@ -47,6 +48,8 @@ export interface CampusDebug {
    * started, finished and were cancelled, and the time of each slice of the last run.
    */
   presentation(): PresentationStatus
+  /** What the look shows (lookStats.ts): site lights and their lamp level, trees placed. */
+  look(): { siteLights: number; lampLevel: number; lampsDrawn: boolean; trees: number }
   /** Loads a scenario document through the store (problems as text; empty when loaded). */
   setScenario(doc: unknown): string[]
 }
@@ -83,6 +86,7 @@ export function installDebugHook(state: RootState): void {
     frames: () => sceneStats.frames,
     settled: () => viewSettled(state.get()),
     presentation: () => ({ ...presentationStatus, sliceMs: [...presentationStatus.sliceMs] }),
+    look: () => ({ ...lookStats }),
     firstFrameAt: () => sceneStats.firstFrameAt,
     counts: () => {
       const layout = selectLayout(useCampus.getState())
