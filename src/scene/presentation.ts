@@ -6,8 +6,8 @@ import { prepareShadowMap, setShading } from './shading'
 
 /**
  * Presentation refinement: once the view is still, the frame on screen is redrawn at
- * presentation quality — physically based materials under the sky's environment map, soft
- * shadow maps, ambient occlusion (three's GTAO pass, normals from depth), tone mapping and
+ * presentation quality — physically based materials (under the sky's environment map on a GPU,
+ * its light probe on a software rasteriser: shading.ts), soft shadow maps, ambient occlusion (three's GTAO pass, normals from depth), tone mapping and
  * SMAA antialiasing — in slices, each its own task, so the page answers input between them.
  * Any input (pointer, wheel, key, touch) or any new frame cancels it at once; the next still
  * moment starts again. The passes (three's own post-processing add-ons) load on first use, in
@@ -174,18 +174,31 @@ function tryStart(get: () => RootState): void {
   void run(get)
 }
 
+/** A slice of work: synchronous, or the synchronous part of something to wait for. */
+type Step = () => void | Promise<unknown>
+
 /**
- * Slices that get the presentation shading ready: the environment map, then each material's
- * presentation program, one material a slice (a software rasteriser compiles a physically
- * based program with shadows in the order of a second; after the first run they are cached and
- * these slices take a millisecond).
+ * Slices that get the presentation shading ready: the environment map, then the presentation
+ * programs of every material. Where the browser compiles shaders in parallel
+ * (KHR_parallel_shader_compile) they are started in one slice and waited for without blocking
+ * (three's `compileAsync`); elsewhere one material a slice (a software rasteriser compiles a
+ * physically based program with shadows in the order of a second). After the first run they
+ * are cached and these slices take a millisecond.
  */
 function preparationSteps(
   gl: THREE.WebGLRenderer,
   scene: THREE.Scene,
   camera: THREE.Camera,
-): (() => void)[] {
-  const steps: (() => void)[] = [() => setShading(scene, gl, 'pbr', true)]
+  target: THREE.WebGLRenderTarget,
+): Step[] {
+  const steps: Step[] = [() => setShading(scene, gl, 'pbr', true)]
+  if (gl.extensions.has('KHR_parallel_shader_compile')) {
+    steps.push(() => {
+      gl.setRenderTarget(target)
+      return gl.compileAsync(scene, camera, scene)
+    })
+    return steps
+  }
   setShading(scene, gl, 'pbr', true)
   const byMaterial = new Map<THREE.Material, THREE.Object3D>()
   scene.traverse((object) => {
@@ -197,6 +210,8 @@ function preparationSteps(
   for (const [material, object] of byMaterial)
     steps.push(() => {
       setShading(scene, gl, 'pbr', true)
+      // Programs for the scene target (render-target output differs from the canvas's).
+      gl.setRenderTarget(target)
       gl.compile(object, camera, scene)
       // The program's first use waits for it to link: do it here, in this slice.
       const props = gl.properties.get(material) as { currentProgram?: { getUniforms(): unknown } }
@@ -221,8 +236,8 @@ async function run(get: () => RootState): Promise<void> {
   const width = buffer.x
   const height = buffer.y
   const software = isSoftwareRenderer()
-  const steps = [
-    ...preparationSteps(gl, scene, camera),
+  const steps: Step[] = [
+    ...preparationSteps(gl, scene, camera, p.target),
     ...p.steps(
       scene,
       camera,
@@ -235,16 +250,21 @@ async function run(get: () => RootState): Promise<void> {
     await nextTask()
     if (my !== token) return
     const t0 = performance.now()
+    let pending: void | Promise<unknown>
     try {
-      step()
-      // Wait for the GPU here, so the slice's work is done within its own task.
-      gl.setRenderTarget(null)
-      const ctx = gl.getContext()
-      ctx.readPixels(0, 0, 1, 1, ctx.RGBA, ctx.UNSIGNED_BYTE, pixel)
+      pending = step()
+      // Wait for the GPU here, so the slice's work is done within its own task (not for work
+      // that finishes on its own: parallel shader compiles).
+      if (!pending) {
+        gl.setRenderTarget(null)
+        const ctx = gl.getContext()
+        ctx.readPixels(0, 0, 1, 1, ctx.RGBA, ctx.UNSIGNED_BYTE, pixel)
+      }
     } finally {
       restoreInteractive(scene, gl)
     }
     slices.push(performance.now() - t0)
+    if (pending) await pending
   }
   presentationStatus.state = 'done'
   presentationStatus.completed++

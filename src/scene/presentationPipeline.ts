@@ -105,6 +105,14 @@ export class PresentationPipeline {
     this.smaa.setSize(width, height)
   }
 
+  /**
+   * The target the scene is drawn into (programs for a render target differ from the canvas's:
+   * linear output, tone mapping in the output pass), so shaders are compiled against it.
+   */
+  get target(): THREE.WebGLRenderTarget {
+    return this.sceneTarget
+  }
+
   /** The work of one presentation frame, as slices (the last draws to the canvas). */
   steps(
     scene: THREE.Scene,

@@ -211,7 +211,10 @@ export function shBasis(x: number, y: number, z: number, out: Float64Array): Flo
   return out
 }
 
-/** Irradiance / π at a surface with normal n from SH radiance (three's shGetIrradianceAt). */
+/**
+ * Irradiance at a surface with normal n (radiance × cosine over the hemisphere, not divided by
+ * π) from SH radiance, as three's shGetIrradianceAt; a Lambert surface sends back albedo × E / π.
+ */
 export function shIrradiance(sh: Float32Array, n: Vec3): Rgb {
   const [x, y, z] = n
   const k = [
