@@ -20,6 +20,7 @@ import {
   saveCurrent,
   useCampus,
 } from '../src/state'
+import { OPENING_SCENARIO } from '../src/state/presets'
 
 /** localStorage's contract in memory; `failWrites` mimics a full or disabled store. */
 class MemoryStorage implements Storage {
@@ -186,7 +187,7 @@ describe('saved scenarios', () => {
     expect(useCampus.getState().saved).toBe(before)
     expect(importText(scenarioToJson({ ...DEFAULT_SCENARIO, name: 'In' })).ok).toBe(false)
     expect(useCampus.getState().saved).toBe(before)
-    expect(useCampus.getState().scenario).toBe(DEFAULT_SCENARIO)
+    expect(useCampus.getState().scenario).toBe(OPENING_SCENARIO)
     // After a reload only what was stored is there.
     storage.failWrites = false
     loadLibrary(storage)
@@ -222,7 +223,7 @@ describe('importText', () => {
     )
     expect(r.ok).toBe(true)
     expect(useCampus.getState().saved).toHaveLength(2)
-    expect(useCampus.getState().scenario).toBe(DEFAULT_SCENARIO)
+    expect(useCampus.getState().scenario).toBe(OPENING_SCENARIO)
   })
 
   it('a broken file changes nothing', () => {

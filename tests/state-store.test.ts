@@ -22,6 +22,7 @@ import {
   undo,
   useCampus,
 } from '../src/state'
+import { OPENING_SCENARIO } from '../src/state/presets'
 
 const climate = (site: SiteId) =>
   decodeClimate(JSON.parse(readFileSync(`assets/climate/${site}.json`, 'utf8')))
@@ -76,7 +77,7 @@ describe('undo and redo', () => {
   it('setting a field to its current value is not a step', () => {
     setField('racksPerHall', DEFAULT_SCENARIO.racksPerHall)
     expect(useCampus.getState().past).toHaveLength(0)
-    expect(useCampus.getState().scenario).toBe(DEFAULT_SCENARIO)
+    expect(useCampus.getState().scenario).toBe(OPENING_SCENARIO)
   })
 
   it('a new change after undo drops the redo branch', () => {
@@ -143,7 +144,7 @@ describe('compare', () => {
   it('pins A, keeps editing B, swaps and clears', () => {
     pinCompare()
     const a = useCampus.getState().compareA
-    expect(a).toBe(DEFAULT_SCENARIO)
+    expect(a).toBe(OPENING_SCENARIO)
     setField('racksPerHall', 100)
     const evalA = selectCompareEvaluation(useCampus.getState())
     const evalB = selectEvaluation(useCampus.getState())
@@ -185,7 +186,7 @@ describe('the name follows the site unless the user typed one', () => {
       name: 'AI campus (Abilene, Texas)',
     })
     undo()
-    expect(useCampus.getState().scenario).toEqual(DEFAULT_SCENARIO)
+    expect(useCampus.getState().scenario).toEqual(OPENING_SCENARIO)
   })
 
   it('renames a preset', () => {

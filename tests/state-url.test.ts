@@ -9,13 +9,30 @@ import {
   trySetField,
   type Scenario,
 } from '../src/model'
-import { cameraFromParam, cameraToParam, readQuery, scenarioToQuery } from '../src/state/url'
+import { OPENING_SCENARIO } from '../src/state/presets'
+import {
+  cameraFromParam,
+  cameraToParam,
+  hasScenarioKeys,
+  readQuery,
+  scenarioToQuery,
+} from '../src/state/url'
 
 const overview = { view: 'overview' } as const
 
 describe('scenario ⇄ query string', () => {
-  it('writes nothing for the default campus and default view', () => {
-    expect(scenarioToQuery(DEFAULT_SCENARIO, overview)).toBe('')
+  it('writes nothing for the opening preset and default view', () => {
+    expect(scenarioToQuery(OPENING_SCENARIO, overview)).not.toMatch(/(^|&)name=/)
+    expect(
+      readQuery(scenarioToQuery(OPENING_SCENARIO, overview), DEFAULT_SCENARIO).scenario,
+    ).toEqual(OPENING_SCENARIO)
+  })
+
+  it('names a campus at every schema default, so its link does not open as the preset', () => {
+    const query = scenarioToQuery(DEFAULT_SCENARIO, overview)
+    expect([...new URLSearchParams(query).keys()]).toEqual(['name'])
+    expect(hasScenarioKeys(query)).toBe(true)
+    expect(readQuery(query).scenario).toEqual(DEFAULT_SCENARIO)
   })
 
   it('writes only non-default values, with power fields flattened', () => {
@@ -55,6 +72,23 @@ describe('scenario ⇄ query string', () => {
 })
 
 describe('reading a hand-edited link', () => {
+  it('counts only scenario keys as a scenario (the view and phase alone open the preset)', () => {
+    expect(hasScenarioKeys('')).toBe(false)
+    expect(hasScenarioKeys('?cam=hall&phase=1')).toBe(false)
+    expect(hasScenarioKeys('?cam=hall&buildings=3')).toBe(true)
+  })
+
+  it('gives a campus moved to another site the site’s name unless the link names it', () => {
+    const moved = readQuery('site=phoenix', OPENING_SCENARIO).scenario
+    expect(moved.site).toBe('phoenix')
+    expect(moved.name).not.toBe(OPENING_SCENARIO.name)
+    expect(moved.name).toContain('Phoenix')
+    const named = readQuery('site=phoenix&name=Desert%20test', OPENING_SCENARIO).scenario
+    expect(named.name).toBe('Desert test')
+    const typed = readQuery('site=phoenix', { ...OPENING_SCENARIO, name: 'My campus' }).scenario
+    expect(typed.name).toBe('My campus')
+  })
+
   it('opens the defaults for an empty query', () => {
     const r = readQuery('')
     expect(r.scenario).toBe(DEFAULT_SCENARIO)
@@ -179,7 +213,7 @@ describe('phases in the address bar', () => {
   })
 
   it('writes phase= only when the scenario has phases, clamped to them', () => {
-    expect(scenarioToQuery(DEFAULT_SCENARIO, overview, 3)).toBe('')
+    expect(scenarioToQuery(OPENING_SCENARIO, overview, 3)).not.toMatch(/phase=/)
     expect(scenarioToQuery(PHASED, overview, 99)).toMatch(/&phase=3$/)
     expect(scenarioToQuery(PHASED, { view: 'top' }, 0)).toMatch(/&phase=0&cam=top$/)
   })

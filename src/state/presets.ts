@@ -7,6 +7,7 @@ import {
   type Scenario,
   type SiteId,
 } from '../model'
+import openingPresetText from '../../public/scenarios/stargate-norway.json?raw'
 
 /**
  * Built-in scenarios, served as files beside the app (the same files the command line reads);
@@ -66,4 +67,17 @@ export async function fetchPreset(id: PresetId): Promise<Scenario> {
     throw new Error(`preset ${id} is invalid: ${parsed.problems.map(formatProblem).join('; ')}`)
   }
   return parsed.scenario
+}
+
+/**
+ * The campus the app opens on, and what a link without scenario keys opens: the Stargate Norway
+ * preset (architecture contract), bundled so the first frame already shows it. Links still
+ * write and read their keys against the schema's defaults.
+ */
+export const OPENING_SCENARIO: Scenario = readBundledPreset(openingPresetText)
+
+function readBundledPreset(text: string): Scenario {
+  const parsed = parseScenarioJson(text)
+  // A test holds the bundled file valid; were it not, the schema's defaults still open.
+  return parsed.ok ? parsed.scenario : DEFAULT_SCENARIO
 }

@@ -1,11 +1,6 @@
 import { create } from 'zustand'
-import {
-  DEFAULT_SCENARIO,
-  type Climate,
-  type ReadoutKey,
-  type Scenario,
-  type SiteId,
-} from '../model'
+import { OPENING_SCENARIO } from './presets'
+import { type Climate, type ReadoutKey, type Scenario, type SiteId } from '../model'
 
 /** Layers the viewer can show or hide (toggled with `visible`, never remounted). */
 export type LayerId = 'power' | 'cooling' | 'compute' | 'site'
@@ -119,7 +114,7 @@ export const DEFAULT_LAYERS: Readonly<Record<LayerId, boolean>> = {
 export const DEFAULT_CAMERA: CameraState = { view: 'overview' }
 
 export const useCampus = create<CampusState>()(() => ({
-  scenario: DEFAULT_SCENARIO,
+  scenario: OPENING_SCENARIO,
   phaseIndex: 0,
   climates: {},
   selection: null,

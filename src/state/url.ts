@@ -22,6 +22,7 @@ import {
   type Problem,
   type Scenario,
 } from '../model'
+import { OPENING_SCENARIO, isAutomaticName, siteCampusName } from './presets'
 import { CAMERA_VIEWS, DEFAULT_CAMERA, type CameraState, type CameraViewId } from './store'
 
 /**
@@ -36,6 +37,8 @@ import { CAMERA_VIEWS, DEFAULT_CAMERA, type CameraState, type CameraViewId } fro
  */
 export const CAMERA_KEY = 'cam'
 export const PHASE_KEY = 'phase'
+/** The scenario's name in a link (also what keeps a default-valued link off the opening preset). */
+const NAME_KEY = 'name'
 
 /** Longest query string read; anything longer is refused as a whole (a link is never that long). */
 export const MAX_QUERY_CHARS = 8000
@@ -52,11 +55,27 @@ export function scenarioToQuery(scenario: Scenario, camera: CameraState, phaseIn
   }
   const phases = scenario.phases ?? []
   phases.forEach((phase, i) => writePhase(params, phase, i))
+  // A link without scenario keys opens the opening preset: a campus at every schema default
+  // that is not that preset says so with its name.
+  if (params.size === 0 && !sameScenario(scenario, OPENING_SCENARIO))
+    params.set(NAME_KEY, scenario.name)
   if (phases.length > 0) params.set(PHASE_KEY, String(clampPhaseIndex(scenario, phaseIndex)))
   const cam = cameraToParam(camera)
   if (cam !== null) params.set(CAMERA_KEY, cam)
   // Commas and brackets are legal in a query (browsers keep them) and keep the link readable.
   return params.toString().replace(/%2C/gi, ',').replace(/%5B/gi, '[').replace(/%5D/gi, ']')
+}
+
+function sameScenario(a: Scenario, b: Scenario): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b)
+}
+
+/** Whether a query holds any scenario key (anything but the camera and the phase shown). */
+export function hasScenarioKeys(search: string): boolean {
+  const text = search.startsWith('?') ? search.slice(1) : search
+  for (const key of new URLSearchParams(text).keys())
+    if (key !== CAMERA_KEY && key !== PHASE_KEY) return true
+  return false
 }
 
 function writePhase(params: URLSearchParams, phase: Phase, i: number): void {
@@ -193,6 +212,10 @@ export function readQuery(search: string, base: Scenario = DEFAULT_SCENARIO): Qu
     problems.push(...read.problems)
     scenario = withPhases(scenario, read.phases)
   }
+  // A link that moves the campus to another site without naming it takes the site's name,
+  // as the Site control does (a name the user typed stays).
+  if (!seen.has(NAME_KEY) && scenario.site !== base.site && isAutomaticName(scenario.name))
+    scenario = { ...scenario, name: siteCampusName(scenario.site) }
   const phaseIndex = readPhaseIndex(scenario, phaseParam, problems)
   return { scenario, camera, phaseIndex, problems }
 }

@@ -1,8 +1,9 @@
-import { formatProblem } from '../model'
+import { DEFAULT_SCENARIO, formatProblem } from '../model'
 import { notify, resetScenario, setCamera } from './actions'
 import { setPhaseIndex } from './phase'
 import { useCampus } from './store'
-import { readQuery, scenarioToQuery } from './url'
+import { OPENING_SCENARIO } from './presets'
+import { hasScenarioKeys, readQuery, scenarioToQuery } from './url'
 import { useProgramme } from './programme'
 import { openProgrammeLink, programmeQuery } from './programmeLink'
 import { programmePresetOf } from './programmeUrl'
@@ -20,7 +21,9 @@ export function openFromLocation(search: string = window.location.search): void 
     void openProgrammeLink(search)
     return
   }
-  const { scenario, camera, phaseIndex, problems } = readQuery(search)
+  // No scenario keys: the opening preset (with the link's view and phase, if any).
+  const base = hasScenarioKeys(search) ? DEFAULT_SCENARIO : OPENING_SCENARIO
+  const { scenario, camera, phaseIndex, problems } = readQuery(search, base)
   resetScenario(scenario)
   setPhaseIndex(phaseIndex)
   setCamera(camera)

@@ -5,6 +5,7 @@ import {
   DEFAULT_SCENARIO,
   decodeClimate,
   evaluate,
+  parseScenarioJson,
   scenarioToJson,
   type Readouts,
   type Scenario,
@@ -22,6 +23,14 @@ const expected = (scenario: Scenario): Readouts => evaluate(scenario, climate(sc
 
 /** Same code and inputs as the command line: agreement to a part in 10⁹ (float formatting). */
 const REL_TOLERANCE = 1e-9
+
+/** The campus the app opens on (architecture contract): the Stargate Norway preset's file. */
+function openingPreset(): Scenario {
+  const parsed = parseScenarioJson(readFileSync('public/scenarios/stargate-norway.json', 'utf8'))
+  if (!parsed.ok) throw new Error('the Stargate Norway preset does not parse')
+  return parsed.scenario
+}
+const OPENING = openingPreset()
 
 const readout = (page: Page, key: string) => page.locator(`[data-readout="${key}"]`)
 
@@ -48,7 +57,7 @@ test('Racks per hall drives rack count, IT and facility power, as the command li
 }) => {
   await openPlanner(page)
   for (const key of CONTRACT_KEYS) {
-    expectClose(await valueOf(page, key), expected(DEFAULT_SCENARIO)[key], key)
+    expectClose(await valueOf(page, key), expected(OPENING)[key], key)
   }
   await expect(readout(page, 'warnings')).toBeAttached()
 
@@ -57,7 +66,7 @@ test('Racks per hall drives rack count, IT and facility power, as the command li
   await box.fill('200')
   await box.press('Enter')
   await expect(readout(page, 'rackCount')).toHaveAttribute('data-value', '1600')
-  let scenario: Scenario = { ...DEFAULT_SCENARIO, racksPerHall: 200 }
+  let scenario: Scenario = { ...OPENING, racksPerHall: 200 }
   for (const key of ['rackCount', 'gpuCount', 'itDesignMw', 'facilityPeakMw', 'pueAnnual'] as const)
     expectClose(await valueOf(page, key), expected(scenario)[key], key)
 
@@ -94,7 +103,7 @@ test('moving the campus from Narvik to Abilene raises PUE; units change the text
   await expect(site).toHaveValue('narvik')
   const narvikPue = await valueOf(page, 'pueAnnual')
   await site.selectOption('abilene')
-  const abilenePue = expected({ ...DEFAULT_SCENARIO, site: 'abilene' }).pueAnnual
+  const abilenePue = expected({ ...OPENING, site: 'abilene' }).pueAnnual
   await expect(readout(page, 'pueAnnual')).toHaveAttribute('data-value', String(abilenePue))
   expect(abilenePue).toBeGreaterThan(narvikPue)
 
@@ -129,6 +138,9 @@ test('a shared link reopens the same scenario and view in a fresh page, without 
     site: 'abilene',
     buildings: '3',
     hydroMw: '400',
+    // The opening preset's grid connection and contract (keys are written against the schema).
+    gridMw: String(OPENING.power.gridMw),
+    ppaMw: String(OPENING.power.ppaMw),
   })
   const values = Object.fromEntries(
     await Promise.all(CONTRACT_KEYS.map(async (k) => [k, await valueOf(page, k)] as const)),
@@ -270,9 +282,9 @@ test('compare: pin A, edit B, read the differences side by side', async ({ page 
   const a = Number(await row.locator('[data-side="a"]').getAttribute('data-value'))
   await expect(row.locator('[data-side="b"]')).toHaveAttribute(
     'data-value',
-    String(expected({ ...DEFAULT_SCENARIO, site: 'abilene' }).pueAnnual),
+    String(expected({ ...OPENING, site: 'abilene' }).pueAnnual),
   )
-  expectClose(a, expected(DEFAULT_SCENARIO).pueAnnual, 'A')
+  expectClose(a, expected(OPENING).pueAnnual, 'A')
   await expect(row).toContainText('+')
   await expect(page.locator('[data-compare="changed-inputs"]')).toContainText('Site')
   await expect(page.locator('[data-compare="rackCount"]')).toContainText('same')

@@ -10,8 +10,11 @@ interface FlowNode {
   readonly color: string
 }
 
-/** Where the facility's energy comes from and where it goes, from the annual totals. */
-function powerFlowNodes(readouts: Readouts): { sources: FlowNode[]; uses: FlowNode[] } {
+/**
+ * Where the facility's energy comes from and where it goes, from the annual totals: the uses
+ * add up to the facility's energy (every part of `energyBreakdownGwh` has a node).
+ */
+export function powerFlowNodes(readouts: Readouts): { sources: FlowNode[]; uses: FlowNode[] } {
   const s = readouts.supplyGwh
   const e = readouts.energyBreakdownGwh
   const sources = SUPPLY_SOURCES.map((id) => ({
@@ -35,6 +38,7 @@ function powerFlowNodes(readouts: Readouts): { sources: FlowNode[]; uses: FlowNo
       color: '#a0a7b4',
     },
     { id: 'lighting', label: 'Lighting and building', gwh: e.lighting, color: '#c9b458' },
+    { id: 'heatPumps', label: 'Heat pumps (heat reuse)', gwh: e.heatPumps, color: '#d9793a' },
   ].filter((n) => n.gwh > 1e-6)
   return { sources, uses }
 }
