@@ -87,7 +87,7 @@ test('the still view is refined to presentation quality, and again after the cam
 
 test('night turns the site and road lights on, day turns them off', async ({ page }) => {
   const errors = await openCampus(page)
-  // The default: Narvik on 21 June at 14:00, broad daylight.
+  // The opening campus (Stargate Norway, at Narvik) on 21 June at 14:00: broad daylight.
   await expect.poll(async () => (await look(page)).siteLights).toBeGreaterThan(0)
   const day = await look(page)
   expect(day.lampLevel).toBe(0)
