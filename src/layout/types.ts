@@ -183,8 +183,13 @@ export interface SeawaterIntake {
   readonly outfallPipe: readonly Point[]
 }
 
+/** The land cover, soil and trees round a site (`SITE_BIOME` in terrain.ts). */
+export type Biome =
+  'fjord' | 'boreal' | 'scrub' | 'desert' | 'desert-coast' | 'tropical-coast' | 'farmland'
+
 export interface TerrainSpec {
   readonly kind: Terrain
+  readonly biome: Biome
   /** Flat campus pad at y = 0 (with a blend margin around it). */
   readonly pad: Rect
   readonly padBlendM: number

@@ -12,9 +12,11 @@ import { Environment } from './Environment'
 import { ExportSurface } from './ExportSurface'
 import { Feeds } from './Feeds'
 import { LabelLayer, LabelPositioner } from './Labels'
+import { LookRenderer } from './LookRenderer'
 import { Picking } from './Picking'
 import { Plant } from './Plant'
 import { BUSY_RESOLUTION, SETTLE_MS, isSoftwareRenderer } from './renderQuality'
+import { SiteLights } from './SiteLights'
 import { SiteWorks } from './SiteWorks'
 import { sceneStats } from './stats'
 import { Terrain } from './Terrain'
@@ -47,6 +49,7 @@ function CampusScene() {
       <Plant layout={layout} />
       <Feeds layout={layout} />
       <SiteWorks layout={layout} />
+      <SiteLights layout={layout} />
       <Picking layout={layout} />
       <LabelPositioner layout={layout} />
       <CameraRig layout={layout} />
@@ -70,14 +73,17 @@ export function CampusView() {
         performance={{ min: software ? BUSY_RESOLUTION : 1, max: 1, debounce: SETTLE_MS }}
         camera={{ fov: CAMERA_FOV_DEG, near: 1, far: 50_000, position: [900, 700, 1400] }}
         onCreated={(state) => {
+          // Tone mapping of the interactive frame; the presentation frame applies the same in
+          // its output pass (presentation.ts). Exposure follows the sky (Environment.tsx).
           state.gl.toneMapping = THREE.ACESFilmicToneMapping
           installDebugHook(state)
         }}
         onPointerMissed={() => select(null)}
-        style={{ background: '#dfe9f2' }}
+        style={{ background: '#c9d6e0' }}
       >
         <AdaptiveResolution />
         <AnimationClock />
+        <LookRenderer />
         <CampusScene />
         <ExportSurface />
       </Canvas>

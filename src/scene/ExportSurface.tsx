@@ -18,6 +18,8 @@ import { rig } from './CameraRig'
 import { SKY_NAME } from './Environment'
 import { sceneStats } from './stats'
 import { hallViewBuilding, namedView, type CameraPose, type Vec3 } from './views'
+import { preparePresentation, renderPresentationFrame, restoreInteractive } from './presentation'
+import { setShading } from './shading'
 
 /**
  * Draws one frame of `scene` seen by `camera` into the renderer's drawing buffer, which is
@@ -35,16 +37,31 @@ export type FrameRenderer = (
   height: number,
 ) => void
 
-/** Today's render step: one plain render of the scene (tone mapping applies; no render target). */
+/**
+ * The plain render step: the physically based materials and shadow maps of the presentation
+ * shading (not the stand-ins a software rasteriser uses while the view moves), one render, no
+ * post-processing; the interactive shading is restored after.
+ */
 export const renderFrame: FrameRenderer = (gl, scene, camera) => {
-  gl.render(scene, camera)
+  try {
+    setShading(scene, gl, 'pbr', true)
+    gl.setRenderTarget(null)
+    gl.render(scene, camera)
+  } finally {
+    restoreInteractive(scene, gl)
+  }
 }
 
-let frameRenderer: FrameRenderer = renderFrame
+/** The presentation render step (LOOK's passes when loaded; else the plain one with shadows). */
+export const renderPresentation: FrameRenderer = (gl, scene, camera, width, height) => {
+  renderPresentationFrame(gl, scene, camera, { width, height })
+}
 
-/** Replaces the exports' render step (null: back to `renderFrame`). */
+let frameRenderer: FrameRenderer = renderPresentation
+
+/** Replaces the exports' presentation render step (null: back to `renderPresentation`). */
 export function setFrameRenderer(next: FrameRenderer | null): void {
-  frameRenderer = next ?? renderFrame
+  frameRenderer = next ?? renderPresentation
 }
 
 /** The exports' render step now. */
@@ -166,7 +183,13 @@ export function openFrameSession(get: () => RootState, request: RenderRequest): 
     render: (timeS) => {
       if (!open) throw new Error('The export session is closed.')
       if (timeS !== undefined) setAnimationTime(timeS)
-      frameRenderer(gl, scene, camera, width, height)
+      ;(request.presentation === true ? frameRenderer : renderFrame)(
+        gl,
+        scene,
+        camera,
+        width,
+        height,
+      )
       if (gl.domElement.width !== width || gl.domElement.height !== height)
         throw new Error(
           `This browser could only render ${gl.domElement.width} × ${gl.domElement.height} px.`,
@@ -229,16 +252,19 @@ export function createRenderSurface(get: () => RootState): RenderSurface {
   return {
     maxSide,
     viewSize: () => ({ width: get().size.width, height: get().size.height }),
+    // Stills at presentation quality: the passes load first (once), then the frame is drawn
+    // and copied in one task.
     render: (request) =>
-      new Promise((resolve) => {
-        const session = openFrameSession(get, request)
+      preparePresentation().then(() => {
+        const session = openFrameSession(get, { ...request, presentation: true })
         try {
-          resolve(session.render())
+          return session.render()
         } finally {
           session.close()
         }
       }),
     openSession: (request) => openFrameSession(get, request),
+    preparePresentation,
     whenShowing: (timeoutMs = 60_000) =>
       new Promise((resolve, reject) => {
         const started = performance.now()

@@ -219,6 +219,50 @@ const parkingTop: Painter = (ctx, s) => {
   ctx.fillRect(0, s * 0.55, 3, s * 0.45)
 }
 
+/** Speckle: many small marks of a few colours, deterministic (a fixed pseudo-random sequence). */
+function speckle(base: string, marks: readonly string[], count: number, size: number): Painter {
+  return (ctx, s) => {
+    ctx.fillStyle = base
+    ctx.fillRect(0, 0, s, s)
+    let seed = 97
+    const rand = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
+      return seed / 4294967296
+    }
+    for (let i = 0; i < count; i++) {
+      ctx.fillStyle = marks[i % marks.length] ?? base
+      const r = size * (0.5 + rand())
+      ctx.fillRect(rand() * s, rand() * s, r, r)
+    }
+  }
+}
+
+/** Asphalt, one tile = 12 m of a 12 m road: edge lines and a dashed centre line (3 m dash, 9 m gap). */
+const roadTop: Painter = (ctx, s) => {
+  speckle('#4b5056', ['#43484e', '#555a60', '#3f4449', '#5b6066'], 900, 1.5)(ctx, s)
+  ctx.fillStyle = '#e8e6df'
+  ctx.fillRect(0, s * 0.075, s, s * 0.012)
+  ctx.fillRect(0, s * 0.913, s, s * 0.012)
+  ctx.fillStyle = '#e9d79a'
+  ctx.fillRect(0, s * 0.494, s * 0.25, s * 0.012)
+}
+
+/** Concrete slab: 6 m panels with sawn joints and faint stains. */
+const concreteTop: Painter = (ctx, s) => {
+  speckle('#bdbab2', ['#b4b1a9', '#c4c1b9', '#aeaba3'], 500, 3)(ctx, s)
+  ctx.strokeStyle = '#8f8c86'
+  ctx.lineWidth = 1.5
+  ctx.strokeRect(0.75, 0.75, s - 1.5, s - 1.5)
+}
+
+/** Crushed-stone yard surface. */
+const gravelTop: Painter = speckle(
+  '#a29f96',
+  ['#8c8981', '#b5b2a9', '#97948b', '#c2bfb6', '#7f7c75'],
+  2600,
+  1.4,
+)
+
 const gantryRoof: Painter = (ctx, s) => {
   fill('#9aa1a8')(ctx, s)
   frame(ctx, s, '#7d858d', 6)
@@ -241,6 +285,9 @@ export type AtlasId =
   | 'hall'
   | 'parking'
   | 'plain'
+  | 'road'
+  | 'concrete'
+  | 'gravel'
 
 const PAINTERS: Record<AtlasId, readonly [Painter, Painter, Painter, Painter]> = {
   rack: [rackTop, rackFront, rackRear, rackSide],
@@ -309,6 +356,9 @@ const PAINTERS: Record<AtlasId, readonly [Painter, Painter, Painter, Painter]> =
   hall: [hallFloor, hallWall, hallWall, hallWall],
   parking: [parkingTop, fill('#5d646b'), fill('#5d646b'), fill('#5d646b')],
   plain: [gantryRoof, fill('#d9dcde'), fill('#d9dcde'), fill('#d9dcde')],
+  road: [roadTop, fill('#6b6f73'), fill('#6b6f73'), fill('#6b6f73')],
+  concrete: [concreteTop, fill('#a9a69e'), fill('#a9a69e'), fill('#a9a69e')],
+  gravel: [gravelTop, fill('#8e8b83'), fill('#8e8b83'), fill('#8e8b83')],
 }
 
 const cache = new Map<AtlasId, THREE.CanvasTexture>()
@@ -317,7 +367,8 @@ const cache = new Map<AtlasId, THREE.CanvasTexture>()
 export function atlas(id: AtlasId): THREE.CanvasTexture {
   let texture = cache.get(id)
   if (!texture) {
-    texture = paintAtlas(id === 'rack' ? 128 : 64, PAINTERS[id])
+    const size = id === 'rack' || id === 'road' || id === 'gravel' || id === 'concrete' ? 128 : 64
+    texture = paintAtlas(size, PAINTERS[id])
     cache.set(id, texture)
   }
   return texture

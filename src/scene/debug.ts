@@ -14,6 +14,9 @@ import {
 import { cameraMoving, rig } from './CameraRig'
 import { BUILT_OWNER } from './Instances'
 import { labelState } from './Labels'
+import { lookStats } from './lookStats'
+import { presentationStatus, type PresentationStatus } from './presentation'
+import { viewSettled } from './renderQuality'
 import { pickTargets } from './sceneData'
 import { plantShown, plantStats, type PlantStats } from './plant/plantStats'
 import { sceneStats } from './stats'
@@ -57,6 +60,13 @@ export interface CampusDebug {
    * resolution (renderQuality.ts).
    */
   settled(): boolean
+  /**
+   * The presentation refinement of the still frame (presentation.ts): its state, how many runs
+   * started, finished and were cancelled, and the time of each slice of the last run.
+   */
+  presentation(): PresentationStatus
+  /** What the look shows (lookStats.ts): site lights and their lamp level, trees placed. */
+  look(): { siteLights: number; lampLevel: number; lampsDrawn: boolean; trees: number }
   /** Loads a scenario document through the store (problems as text; empty when loaded). */
   setScenario(doc: unknown): string[]
   /**
@@ -157,20 +167,19 @@ export function installDebugHook(state: RootState): void {
     layoutMs: lastLayoutMs,
     frames: () => sceneStats.frames,
     settled: () => {
-      const { performance } = state.get()
       const current = selectLayout(useCampus.getState())
       return (
         current !== null &&
-        sceneStats.layout === current &&
         sceneStats.interiorLayout === current &&
         kitAtlasPainted() &&
         plantShown.plant === current &&
         plantShown.feeds === current &&
-        performance.current === performance.max &&
-        !useCampus.getState().dragging &&
-        !cameraMoving()
+        !cameraMoving() &&
+        viewSettled(state.get())
       )
     },
+    presentation: () => ({ ...presentationStatus, sliceMs: [...presentationStatus.sliceMs] }),
+    look: () => ({ ...lookStats }),
     firstFrameAt: () => sceneStats.firstFrameAt,
     counts: () => {
       const layout = selectLayout(useCampus.getState())

@@ -10,6 +10,11 @@
  * once it has been still for `SETTLE_MS`. On a GPU nothing changes.
  */
 
+import type { RootState } from '@react-three/fiber'
+import { selectLayout, useCampus } from '../state'
+import { cameraMoving } from './CameraRig'
+import { sceneStats } from './stats'
+
 /** Resolution scale while the view is busy on a software rasteriser. */
 export const BUSY_RESOLUTION = 0.5
 
@@ -33,4 +38,21 @@ export function isSoftwareRenderer(): boolean {
   software = SOFTWARE_RENDERER.test(renderer)
   gl.getExtension('WEBGL_lose_context')?.loseContext()
   return software
+}
+
+/**
+ * Whether the view is still: it shows the current scenario's layout (none pending at deferred
+ * priority or waiting for a climate), no slider is held, no camera move or transition is under
+ * way, and it draws at full resolution. The presentation refinement starts from here, and the
+ * test hook's `settled()` reports it.
+ */
+export function viewSettled(state: RootState): boolean {
+  const current = selectLayout(useCampus.getState())
+  return (
+    current !== null &&
+    sceneStats.layout === current &&
+    state.performance.current === state.performance.max &&
+    !useCampus.getState().dragging &&
+    !cameraMoving()
+  )
 }

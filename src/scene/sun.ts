@@ -35,6 +35,26 @@ export function sunPosition(latDeg: number, dayOfYear: number, solarHour: number
   }
 }
 
+/** Mean synodic month, days: new moon to new moon. */
+export const SYNODIC_MONTH_D = 29.53
+
+/**
+ * An illustrative moon for night scenes (not an ephemeris): its age in the synodic month from a
+ * fixed epoch (new moon on day 0), its hour angle lagging the sun's by the age (a full moon
+ * is due south at midnight), its declination that of the sun as many days on as the age's
+ * share of a year (a winter full moon rides high). Illumination: (1 − cos(2π·age)) / 2.
+ */
+export function moonPosition(
+  latDeg: number,
+  dayOfYear: number,
+  solarHour: number,
+): SunPosition & { readonly illumination: number } {
+  const age = (((dayOfYear + solarHour / 24) % SYNODIC_MONTH_D) + SYNODIC_MONTH_D) % SYNODIC_MONTH_D
+  const phase = age / SYNODIC_MONTH_D
+  const p = sunPosition(latDeg, dayOfYear + phase * 365, solarHour - phase * 24)
+  return { ...p, illumination: (1 - Math.cos(2 * Math.PI * phase)) / 2 }
+}
+
 /** The sun over the campus as the scene shows it, and how dark it is. */
 export interface SceneSun {
   readonly position: SunPosition
@@ -42,6 +62,8 @@ export interface SceneSun {
   readonly daylight: number
   /** 1 − daylight: what lit windows, site lights and aviation lights follow. */
   readonly night: number
+  /** The moon at the same hour (`moonPosition`). */
+  readonly moon: SunPosition & { readonly illumination: number }
 }
 
 /** Daylight from the sun's elevation: 0 below −6° (civil dusk), 1 above 20°, smooth between. */
@@ -60,6 +82,7 @@ export function useSun(): SceneSun {
   return useMemo(() => {
     const position = sunPosition(lat, dayOfYear, timeOfDayH)
     const daylight = daylightOf(position.elevationRad)
-    return { position, daylight, night: 1 - daylight }
+    const moon = moonPosition(lat, dayOfYear, timeOfDayH)
+    return { position, daylight, night: 1 - daylight, moon }
   }, [lat, dayOfYear, timeOfDayH])
 }

@@ -1,11 +1,13 @@
 import * as THREE from 'three'
+import { twinSafe } from './shading'
 
 /**
- * A Lambert material for instanced boxes whose texture repeats once per real unit (a rack, a
- * fan module, a container, 8 m of wall). The tile count comes from the instance's scale over
- * `tileM`, so one InstancedMesh draws a row of 35 racks or a bank of 40 coolers as one box with
- * the right number of units on it, and needs no extra attribute. The atlas holds four slots
- * side by side: [top and bottom | +z face | −z face | ±x faces].
+ * A physically based material for instanced boxes whose texture repeats once per real unit (a
+ * rack, a fan module, a container, 8 m of wall). The tile count comes from the instance's scale
+ * over `tileM`, so one InstancedMesh draws a row of 35 racks or a bank of 40 coolers as one box
+ * with the right number of units on it, and needs no extra attribute. The atlas holds four slots
+ * side by side: [top and bottom | +z face | −z face | ±x faces]. Its shader changes use only
+ * chunks the Lambert twin has too (shading.ts), so the fast view draws it with the same texture.
  */
 export interface TiledOptions {
   readonly atlas: THREE.Texture
@@ -16,6 +18,12 @@ export interface TiledOptions {
   readonly glow?: number
   readonly side?: THREE.Side
   readonly polygonOffset?: boolean
+  readonly roughness?: number
+  readonly metalness?: number
+  /** Snow settles on the top face by `snowUniform` (materials.ts). */
+  readonly snow?: { readonly value: number } | null
+  /** The top face's tiles run along the box's longer side (road markings). */
+  readonly alongLongAxis?: boolean
 }
 
 const VERTEX_PARS = /* glsl */ `
@@ -33,7 +41,11 @@ const VERTEX_MAIN = /* glsl */ `
   #endif
   vec3 tiles = (position + 0.5) * scaleM / uTileM;
   vec3 an = abs(normal);
+  #ifdef TILE_LONG_AXIS
+  if (an.y > 0.5) { vTileUv = scaleM.z > scaleM.x ? (position.zx + 0.5) * scaleM.zx / uTileM.xz : tiles.xz; vSlot = 0.0; }
+  #else
   if (an.y > 0.5) { vTileUv = tiles.xz; vSlot = 0.0; }
+  #endif
   else if (an.z > 0.5) { vTileUv = vec2(normal.z > 0.0 ? tiles.x : -tiles.x, tiles.y); vSlot = normal.z > 0.0 ? 1.0 : 2.0; }
   else { vTileUv = vec2(normal.x > 0.0 ? -tiles.z : tiles.z, tiles.y); vSlot = 3.0; }
 }
@@ -41,6 +53,7 @@ const VERTEX_MAIN = /* glsl */ `
 
 const FRAGMENT_PARS = /* glsl */ `
 uniform float uGlow;
+uniform float uSnow;
 varying vec2 vTileUv;
 varying float vSlot;
 `
@@ -51,6 +64,9 @@ vec2 atlasUv = vec2((tileF.x + floor(vSlot + 0.5)) * 0.25, tileF.y);
 vec2 gradScale = vec2(0.25, 1.0);
 vec4 tileTexel = textureGrad(map, atlasUv, dFdx(vTileUv) * gradScale, dFdy(vTileUv) * gradScale);
 diffuseColor *= tileTexel;
+#ifdef TILE_SNOW
+if (vSlot < 0.5) diffuseColor.rgb = mix(diffuseColor.rgb, vec3(0.86, 0.88, 0.92), uSnow * 0.9);
+#endif
 `
 
 const FRAGMENT_EMISSIVE = /* glsl */ `
@@ -58,11 +74,13 @@ const FRAGMENT_EMISSIVE = /* glsl */ `
 totalEmissiveRadiance += tileTexel.rgb * uGlow * smoothstep(0.86, 0.98, max(tileTexel.r, max(tileTexel.g, tileTexel.b)));
 `
 
-export function tiledMaterial(options: TiledOptions): THREE.MeshLambertMaterial {
-  const material = new THREE.MeshLambertMaterial({
+export function tiledMaterial(options: TiledOptions): THREE.MeshStandardMaterial {
+  const material = new THREE.MeshStandardMaterial({
     color: options.color ?? '#ffffff',
     map: options.atlas,
     side: options.side ?? THREE.FrontSide,
+    roughness: options.roughness ?? 0.7,
+    metalness: options.metalness ?? 0,
   })
   if (options.polygonOffset) {
     material.polygonOffset = true
@@ -71,9 +89,17 @@ export function tiledMaterial(options: TiledOptions): THREE.MeshLambertMaterial 
   }
   const tile = new THREE.Vector3(...options.tileM)
   const glow = options.glow ?? 0
+  const snow = options.snow ?? null
+  const long = options.alongLongAxis === true
+  material.defines = {
+    ...(material.defines ?? {}),
+    ...(snow ? { TILE_SNOW: '' } : {}),
+    ...(long ? { TILE_LONG_AXIS: '' } : {}),
+  }
   material.onBeforeCompile = (shader) => {
     shader.uniforms.uTileM = { value: tile }
     shader.uniforms.uGlow = { value: glow }
+    shader.uniforms.uSnow = snow ?? { value: 0 }
     shader.vertexShader = shader.vertexShader
       .replace('#include <common>', `#include <common>\n${VERTEX_PARS}`)
       .replace('#include <uv_vertex>', VERTEX_MAIN)
@@ -83,7 +109,7 @@ export function tiledMaterial(options: TiledOptions): THREE.MeshLambertMaterial 
       .replace('#include <emissivemap_fragment>', FRAGMENT_EMISSIVE)
   }
   material.customProgramCacheKey = () => `tiled-${glow > 0 ? 'glow' : 'plain'}`
-  return material
+  return twinSafe(material)
 }
 
 /** Paints a four-slot atlas (each slot `size` px square) with one painter per slot. */

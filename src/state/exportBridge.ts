@@ -83,6 +83,12 @@ export interface RenderRequest {
   readonly background: ExportBackground
   /** CSS colour of a solid background. */
   readonly solidColor: string
+  /**
+   * Presentation quality (soft shadows, ambient occlusion, antialiasing: scene/presentation.ts)
+   * for every frame; otherwise the physically based frame without post-processing. Stills ask
+   * for it always; a video when its "Presentation quality" box is ticked.
+   */
+  readonly presentation?: boolean
 }
 
 /**
@@ -109,6 +115,8 @@ export interface RenderSurface {
   render(request: RenderRequest): Promise<RenderedFrame>
   /** Opens a session for many frames of the request's size and camera (close it!). */
   openSession(request: RenderRequest): FrameSession
+  /** Loads what presentation-quality frames need (once); a session opened after uses it. */
+  preparePresentation(): Promise<void>
   /**
    * Resolves when the scene shows the store's current scenario (its layout built and drawn),
    * rejects after `timeoutMs`.

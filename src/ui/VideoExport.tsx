@@ -186,8 +186,8 @@ export default function VideoExport({ onBusyChange }: { onBusyChange: (busy: boo
           Presentation quality
         </label>
         <p id="video-presentation-hint" className="muted export-hint">
-          Each frame drawn at twice the size and scaled down: smoother edges, about four times the
-          time.
+          Every frame with the still images&apos; passes (soft shadows, ambient occlusion,
+          antialiasing): several times the time.
         </p>
         <label className="choice">
           <input type="checkbox" checked={labels} onChange={(e) => setLabels(e.target.checked)} />

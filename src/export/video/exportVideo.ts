@@ -42,7 +42,7 @@ function yieldToBrowser(): Promise<void> {
 /**
  * Renders a clip frame by frame and encodes it: for each frame the camera path gives the pose,
  * the scene's animation clock is set to the frame's time (frame i at i / fps seconds), the frame
- * is drawn at the clip's size (twice that and scaled down for presentation quality), labels and
+ * is drawn at the clip's size (with the stills' presentation passes for presentation quality), labels and
  * caption are drawn in as in image export, and the encoder takes it. Nothing reads the wall
  * clock, so the same scenario and request give the same frames. The on-screen view and
  * scenario are restored at the end, also when the export fails or is cancelled.
@@ -59,7 +59,8 @@ export async function exportVideoNow(
   const { kind, width, height, fps } = request
   const size = checkExportSize(width, height, surface.maxSide)
   if (!size.ok) throw new Error(size.reason)
-  const scale = request.presentation && 2 * Math.max(width, height) <= surface.maxSide ? 2 : 1
+  // Presentation quality: the stills' passes on every frame (they antialias too).
+  if (request.presentation) await surface.preparePresentation()
   const frames = videoFrameCount(request.durationS, fps)
   const check = (): void => {
     if (request.signal?.aborted) throw new ExportCancelled()
@@ -111,12 +112,13 @@ export async function exportVideoNow(
         if (kind === 'timelapse') await show(stage.scenario)
         check()
         session = surface.openSession({
-          width: width * scale,
-          height: height * scale,
+          width,
+          height,
           view: 'current',
           pose,
           background: 'sky',
           solidColor: '#ffffff',
+          presentation: request.presentation,
         })
         shown = s
         caption = undefined

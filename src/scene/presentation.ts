@@ -1,0 +1,273 @@
+import type { RootState } from '@react-three/fiber'
+import * as THREE from 'three'
+import type * as Pipeline from './presentationPipeline'
+import { isSoftwareRenderer, viewSettled } from './renderQuality'
+import { prepareShadowMap, setShading } from './shading'
+
+/**
+ * Presentation refinement: once the view is still, the frame on screen is redrawn at
+ * presentation quality — physically based materials (under the sky's environment map on a GPU,
+ * its light probe on a software rasteriser: shading.ts), soft shadow maps, ambient occlusion (three's GTAO pass, normals from depth), tone mapping and
+ * SMAA antialiasing — in slices, each its own task, so the page answers input between them.
+ * Any input (pointer, wheel, key, touch) or any new frame cancels it at once; the next still
+ * moment starts again. The passes (three's own post-processing add-ons) load on first use, in
+ * their own chunk (presentationPipeline.ts).
+ *
+ * Exports use the same quality through `renderPresentationFrame`.
+ */
+
+export interface PresentationStatus {
+  state: 'idle' | 'waiting' | 'running' | 'done' | 'cancelled'
+  /** Runs started, finished and cancelled since the page opened. */
+  runs: number
+  completed: number
+  cancels: number
+  /** Milliseconds from the start of the last finished run to its finished frame. */
+  lastRunMs: number | null
+  /** Duration of each slice of the last run (each includes waiting for the GPU), ms. */
+  sliceMs: number[]
+  /** Longest slice of the last finished run, ms. */
+  longestSliceMs: number
+}
+
+export const presentationStatus: PresentationStatus = {
+  state: 'idle',
+  runs: 0,
+  completed: 0,
+  cancels: 0,
+  lastRunMs: null,
+  sliceMs: [],
+  longestSliceMs: 0,
+}
+
+/** Horizontal bands the presentation frame is drawn in on a software rasteriser (a slice each). */
+export const PRESENTATION_BANDS = 6
+
+/** Quiet time after the last frame before the refinement starts, ms. */
+export const STILL_MS = 250
+
+let module: Promise<typeof Pipeline> | null = null
+let loaded: typeof Pipeline | null = null
+
+/** Loads the presentation passes (once); exports await this before rendering. */
+export function preparePresentation(): Promise<void> {
+  module ??= import('./presentationPipeline').then(async (m) => {
+    await m.ready()
+    loaded = m
+    return m
+  })
+  return module.then(() => undefined)
+}
+
+let pipeline: Pipeline.PresentationPipeline | null = null
+
+function pipelineFor(gl: THREE.WebGLRenderer): Pipeline.PresentationPipeline | null {
+  if (!loaded) return null
+  if (!pipeline || pipeline.gl !== gl) pipeline = new loaded.PresentationPipeline(gl)
+  return pipeline
+}
+
+/**
+ * Renders one presentation-quality frame of `scene` from `camera` into the canvas's drawing
+ * buffer, which must already be `size` (the export path resizes it): environment-lit materials,
+ * soft shadows, ambient occlusion and antialiasing (the two last only over the sky background:
+ * a solid or transparent background is kept exact, so those get materials and shadows).
+ * Synchronous, so the caller can copy the canvas in the same task. Leaves the scene in its
+ * interactive shading. Call `preparePresentation()` first; without it the frame still gets
+ * the materials and shadows.
+ */
+export function renderPresentationFrame(
+  gl: THREE.WebGLRenderer,
+  scene: THREE.Scene,
+  camera: THREE.Camera,
+  size: { readonly width: number; readonly height: number },
+): void {
+  cancelRefinement()
+  const p = pipelineFor(gl)
+  const plainBackground = scene.background !== null || gl.getClearAlpha() < 1
+  try {
+    if (p && !plainBackground) {
+      const mapSize = shadowMapSizeFor(size)
+      for (const step of p.steps(scene, camera, size, { bands: 1, mapSize })) step()
+      // A large export's targets are not kept: the next still frame makes its own.
+      if (size.width * size.height > 4_000_000) {
+        p.dispose()
+        pipeline = null
+      }
+    } else {
+      setShading(scene, gl, 'pbr', true)
+      prepareShadowMap(gl, shadowMapSizeFor(size))
+      gl.setRenderTarget(null)
+      gl.render(scene, camera)
+    }
+  } finally {
+    restoreInteractive(scene, gl)
+  }
+}
+
+/** Shadow-map size for a frame: finer for large exports and on a GPU. */
+export function shadowMapSizeFor(size: {
+  readonly width: number
+  readonly height: number
+}): number {
+  const side = Math.max(size.width, size.height)
+  return side > 2200 || !isSoftwareRenderer() ? 4096 : 2048
+}
+
+/** The scene's shading while the view moves: fast on a software rasteriser, pbr on a GPU. */
+export function interactiveMode(): { mode: 'fast' | 'pbr'; shadows: boolean } {
+  return isSoftwareRenderer() ? { mode: 'fast', shadows: false } : { mode: 'pbr', shadows: true }
+}
+
+export function restoreInteractive(scene: THREE.Scene, gl: THREE.WebGLRenderer): void {
+  const { mode, shadows } = interactiveMode()
+  setShading(scene, gl, mode, shadows)
+  gl.setRenderTarget(null)
+}
+
+let token = 0
+let timer: ReturnType<typeof setTimeout> | null = null
+
+/** Stops a running refinement (the frame on screen stays as it is). */
+export function cancelRefinement(): void {
+  if (timer !== null) {
+    clearTimeout(timer)
+    timer = null
+  }
+  if (presentationStatus.state === 'running' || presentationStatus.state === 'waiting') {
+    token++
+    presentationStatus.cancels += presentationStatus.state === 'running' ? 1 : 0
+    presentationStatus.state = presentationStatus.state === 'running' ? 'cancelled' : 'idle'
+  }
+}
+
+let listening = false
+
+function listenForInput(): void {
+  if (listening || typeof window === 'undefined') return
+  listening = true
+  const options = { capture: true, passive: true }
+  for (const type of ['pointerdown', 'wheel', 'keydown', 'touchstart'] as const)
+    window.addEventListener(type, cancelRefinement, options)
+}
+
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
+
+/**
+ * After every interactive frame: cancel a refinement under way and start one once the view has
+ * been still for `STILL_MS` (and is settled: full resolution, camera at rest, layout current).
+ */
+export function noteInteractiveFrame(get: () => RootState): void {
+  listenForInput()
+  cancelRefinement()
+  presentationStatus.state = 'waiting'
+  timer = setTimeout(() => tryStart(get), STILL_MS)
+}
+
+function tryStart(get: () => RootState): void {
+  timer = null
+  if (presentationStatus.state !== 'waiting') return
+  if (!viewSettled(get())) {
+    timer = setTimeout(() => tryStart(get), STILL_MS)
+    return
+  }
+  void run(get)
+}
+
+/** A slice of work: synchronous, or the synchronous part of something to wait for. */
+type Step = () => void | Promise<unknown>
+
+/**
+ * Slices that get the presentation shading ready: the environment map, then the presentation
+ * programs of every material. Where the browser compiles shaders in parallel
+ * (KHR_parallel_shader_compile) they are started in one slice and waited for without blocking
+ * (three's `compileAsync`); elsewhere one material a slice (a software rasteriser compiles a
+ * physically based program with shadows in the order of a second). After the first run they
+ * are cached and these slices take a millisecond.
+ */
+function preparationSteps(
+  gl: THREE.WebGLRenderer,
+  scene: THREE.Scene,
+  camera: THREE.Camera,
+  target: THREE.WebGLRenderTarget,
+): Step[] {
+  const steps: Step[] = [() => setShading(scene, gl, 'pbr', true)]
+  if (gl.extensions.has('KHR_parallel_shader_compile')) {
+    steps.push(() => {
+      gl.setRenderTarget(target)
+      return gl.compileAsync(scene, camera, scene)
+    })
+    return steps
+  }
+  setShading(scene, gl, 'pbr', true)
+  const byMaterial = new Map<THREE.Material, THREE.Object3D>()
+  scene.traverse((object) => {
+    const mesh = object as THREE.Mesh
+    if (!mesh.isMesh || !mesh.visible || Array.isArray(mesh.material)) return
+    if (!byMaterial.has(mesh.material)) byMaterial.set(mesh.material, mesh)
+  })
+  restoreInteractive(scene, gl)
+  for (const [material, object] of byMaterial)
+    steps.push(() => {
+      setShading(scene, gl, 'pbr', true)
+      // Programs for the scene target (render-target output differs from the canvas's).
+      gl.setRenderTarget(target)
+      gl.compile(object, camera, scene)
+      // The program's first use waits for it to link: do it here, in this slice.
+      const props = gl.properties.get(material) as { currentProgram?: { getUniforms(): unknown } }
+      props.currentProgram?.getUniforms()
+    })
+  return steps
+}
+
+async function run(get: () => RootState): Promise<void> {
+  const my = ++token
+  presentationStatus.state = 'running'
+  presentationStatus.runs++
+  const started = performance.now()
+  const slices: number[] = []
+  presentationStatus.sliceMs = slices
+  await preparePresentation()
+  if (my !== token) return
+  const { gl, scene, camera } = get()
+  const p = pipelineFor(gl)
+  if (!p) return
+  const buffer = gl.getDrawingBufferSize(new THREE.Vector2())
+  const width = buffer.x
+  const height = buffer.y
+  const software = isSoftwareRenderer()
+  const steps: Step[] = [
+    ...preparationSteps(gl, scene, camera, p.target),
+    ...p.steps(
+      scene,
+      camera,
+      { width, height },
+      { bands: software ? PRESENTATION_BANDS : 1, mapSize: shadowMapSizeFor({ width, height }) },
+    ),
+  ]
+  const pixel = new Uint8Array(4)
+  for (const step of steps) {
+    await nextTask()
+    if (my !== token) return
+    const t0 = performance.now()
+    let pending: void | Promise<unknown>
+    try {
+      pending = step()
+      // Wait for the GPU here, so the slice's work is done within its own task (not for work
+      // that finishes on its own: parallel shader compiles).
+      if (!pending) {
+        gl.setRenderTarget(null)
+        const ctx = gl.getContext()
+        ctx.readPixels(0, 0, 1, 1, ctx.RGBA, ctx.UNSIGNED_BYTE, pixel)
+      }
+    } finally {
+      restoreInteractive(scene, gl)
+    }
+    slices.push(performance.now() - t0)
+    if (pending) await pending
+  }
+  presentationStatus.state = 'done'
+  presentationStatus.completed++
+  presentationStatus.lastRunMs = performance.now() - started
+  presentationStatus.longestSliceMs = Math.max(0, ...slices)
+}

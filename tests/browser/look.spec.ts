@@ -1,0 +1,106 @@
+import { expect, test, type Page } from '@playwright/test'
+
+/**
+ * The look of the scene: the presentation refinement (ambient occlusion, antialiasing, soft
+ * shadows) runs once the view has settled and starts again after a move; night turns the site
+ * and road lights on. Everything is read from the scene's test hook (`window.__campusDebug`,
+ * src/scene/debug.ts); no fixed waits.
+ */
+
+async function openCampus(page: Page): Promise<string[]> {
+  const errors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  page.on('pageerror', (error) => errors.push(error.message))
+  await page.goto('./')
+  await page.waitForFunction(() => (window.__campusDebug?.firstFrameAt() ?? null) !== null, null, {
+    timeout: 60_000,
+  })
+  await page.waitForFunction(() => window.__campusDebug?.settled() === true, null, {
+    timeout: 60_000,
+  })
+  return errors
+}
+
+function presentation(page: Page) {
+  return page.evaluate(() => {
+    const p = window.__campusDebug?.presentation()
+    if (!p) throw new Error('no scene hook')
+    return { ...p, settled: window.__campusDebug?.settled() ?? false }
+  })
+}
+
+function look(page: Page) {
+  return page.evaluate(() => {
+    const l = window.__campusDebug?.look()
+    if (!l) throw new Error('no scene hook')
+    return l
+  })
+}
+
+/** Waits until a presentation run has finished on a still view (the first compiles programs). */
+async function refined(page: Page, completedAtLeast: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => {
+      const d = window.__campusDebug
+      const p = d?.presentation()
+      return p !== undefined && p.state === 'done' && p.completed >= n && d?.settled() === true
+    },
+    completedAtLeast,
+    { timeout: 150_000, polling: 250 },
+  )
+}
+
+test('the still view is refined to presentation quality, and again after the camera moves', async ({
+  page,
+}) => {
+  // The first run compiles the physically based programs on a software rasteriser (tens of
+  // seconds on a loaded machine); the test stays far under this.
+  test.setTimeout(400_000)
+  const errors = await openCampus(page)
+  await refined(page, 1)
+  const first = await presentation(page)
+  expect(first.settled).toBe(true)
+  // Sliced: many short tasks, not one long one.
+  expect(first.sliceMs.length).toBeGreaterThan(3)
+  expect(first.lastRunMs).not.toBeNull()
+
+  // A move: the camera goes to the plan view, and the refinement waits for it to come to rest.
+  const before = await page.evaluate(() => window.__campusDebug?.pose() ?? null)
+  await page.getByRole('button', { name: 'Top plan', exact: true }).click()
+  await expect
+    .poll(() => page.evaluate(() => window.__campusDebug?.pose()?.position ?? null))
+    .not.toEqual(before?.position)
+
+  // Once the view is still again, a new run finishes.
+  await refined(page, first.completed + 1)
+  const second = await presentation(page)
+  expect(second.completed).toBe(first.completed + 1)
+  expect(second.runs).toBeGreaterThan(first.runs)
+  expect(second.settled).toBe(true)
+  // The refined frame is of the plan view, not of the overview it left.
+  const after = await page.evaluate(() => window.__campusDebug?.pose() ?? null)
+  expect(after?.position).not.toEqual(before?.position)
+  expect(errors).toEqual([])
+})
+
+test('night turns the site and road lights on, day turns them off', async ({ page }) => {
+  const errors = await openCampus(page)
+  // The opening campus (Stargate Norway, at Narvik) on 21 June at 14:00: broad daylight.
+  await expect.poll(async () => (await look(page)).siteLights).toBeGreaterThan(0)
+  const day = await look(page)
+  expect(day.lampLevel).toBe(0)
+  expect(day.lampsDrawn).toBe(false)
+  // 1 January at 23:00 in Narvik: polar night.
+  await page.getByRole('slider', { name: /^Date/ }).fill('1')
+  await page.getByRole('slider', { name: /^Time of day/ }).fill('23')
+  await expect.poll(async () => (await look(page)).lampLevel).toBe(1)
+  expect((await look(page)).lampsDrawn).toBe(true)
+  // Back to a summer noon.
+  await page.getByRole('slider', { name: /^Date/ }).fill('172')
+  await page.getByRole('slider', { name: /^Time of day/ }).fill('12')
+  await expect.poll(async () => (await look(page)).lampLevel).toBe(0)
+  expect((await look(page)).lampsDrawn).toBe(false)
+  expect(errors).toEqual([])
+})
