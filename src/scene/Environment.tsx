@@ -15,6 +15,9 @@ export const SKY_NAME = 'sky'
 /** Elevation of the dome's rings, degrees: dense near the horizon, where the colour changes. */
 const RINGS_DEG = [-90, -20, -6, -1, 0, 1, 2.5, 4.5, 7, 11, 16, 23, 32, 45, 60, 75, 90]
 const SEGMENTS = 64
+const UP = new THREE.Vector3(0, 1, 0)
+const DOWN = new THREE.Vector3(0, -1, 0)
+const SCRATCH = new THREE.Vector3()
 
 function domeGeometry(): THREE.BufferGeometry {
   const cols = SEGMENTS + 1
@@ -197,6 +200,7 @@ export function Environment({ layout }: { layout: CampusLayout }) {
   useEffect(() => () => dome.dispose(), [dome])
   const harmonics = useMemo(() => skyHarmonics(sky), [sky])
   const probeRef = useRef<THREE.LightProbe>(null)
+  const hemisphereRef = useRef<THREE.HemisphereLight>(null)
   const lightRef = useRef<THREE.DirectionalLight>(null)
   const fogColor = useMemo(() => new THREE.Color(...sky.fog), [sky])
 
@@ -212,6 +216,17 @@ export function Environment({ layout }: { layout: CampusLayout }) {
     if (probe) {
       probe.sh.fromArray(Array.from(harmonics))
       look.probe = probe
+      // The fast shading's sky light: the probe's light from straight up and straight down,
+      // blended by the normal (a hemisphere light costs a software rasteriser far less per
+      // pixel than nine spherical-harmonic terms).
+      const hemisphere = hemisphereRef.current
+      if (hemisphere) {
+        const { x: r, y: g, z: b } = probe.sh.getAt(UP, SCRATCH)
+        hemisphere.color.setRGB(r, g, b)
+        const down = probe.sh.getAt(DOWN, SCRATCH)
+        hemisphere.groundColor.setRGB(down.x, down.y, down.z)
+        look.hemisphere = hemisphere
+      }
     }
     const light = lightRef.current
     if (light) {
@@ -239,6 +254,7 @@ export function Environment({ layout }: { layout: CampusLayout }) {
     () => () => {
       look.light = null
       look.probe = null
+      look.hemisphere = null
       look.environment = null
     },
     [],
@@ -305,6 +321,7 @@ export function Environment({ layout }: { layout: CampusLayout }) {
         </sprite>
       )}
       <lightProbe ref={probeRef} intensity={1} />
+      <hemisphereLight ref={hemisphereRef} intensity={1} />
       <directionalLight ref={lightRef} />
       <GroundShadows layout={layout} sun={sun.position.direction} strength={sun.daylight} />
     </>

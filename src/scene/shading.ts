@@ -8,8 +8,9 @@ import { isSoftwareRenderer } from './renderQuality'
  *   environment map generated from the sky (PMREM), with shadow maps. On a GPU this is the
  *   interactive view; on a software rasteriser it is the still-frame refinement and exports.
  * - **fast**: on a software rasteriser while the view moves, every MeshStandardMaterial is
- *   drawn by a Lambert twin with the same colours and maps, lit by the sun and a light probe
- *   (the sky's spherical harmonics) instead of the environment map. Measured on the default
+ *   drawn by a Lambert twin with the same colours and maps, lit by the sun and a hemisphere
+ *   light (the sky's spherical harmonics seen from straight up and down) instead of the
+ *   environment map. Measured on the default
  *   campus with SwiftShader: standard materials with an environment map made the frame 5.0×
  *   as long, without it 1.6–2.2× (docs/SCENE.md); the twin keeps today's cost.
  *
@@ -23,8 +24,10 @@ export type ShadingMode = 'fast' | 'pbr'
 export const look = {
   /** The sun (or moon) light; it casts shadows in pbr mode. */
   light: null as THREE.DirectionalLight | null,
-  /** Ambient light from the sky's spherical harmonics (fast mode only). */
+  /** Ambient light from the sky's spherical harmonics (pbr without an environment map). */
   probe: null as THREE.LightProbe | null,
+  /** The same light as a hemisphere (up and down from the harmonics): fast mode's, far cheaper. */
+  hemisphere: null as THREE.HemisphereLight | null,
   /** Cheap shadows on the pad (fast mode only). */
   groundShadows: null as THREE.Object3D | null,
   /** Builds (or returns) the environment map for the current sky; null when none can be made. */
@@ -154,7 +157,8 @@ export function setShading(
   })
   const pbr = mode === 'pbr'
   scene.environment = pbr && !isSoftwareRenderer() ? (look.environment?.(gl) ?? null) : null
-  if (look.probe) look.probe.visible = !pbr || scene.environment === null
+  if (look.probe) look.probe.visible = pbr && scene.environment === null
+  if (look.hemisphere) look.hemisphere.visible = !pbr
   if (look.groundShadows) look.groundShadows.visible = !(pbr && shadows)
   const light = look.light
   const withShadows = pbr && shadows && light !== null && light.intensity > 0.05
