@@ -1,6 +1,7 @@
 import type { RootState } from '@react-three/fiber'
 import * as THREE from 'three'
 import type * as Pipeline from './presentationPipeline'
+import { COALESCE_MS } from '../state'
 import { isSoftwareRenderer, viewSettled } from './renderQuality'
 import { prepareShadowMap, setShading } from './shading'
 
@@ -43,8 +44,12 @@ export const presentationStatus: PresentationStatus = {
 /** Horizontal bands the presentation frame is drawn in on a software rasteriser (a slice each). */
 export const PRESENTATION_BANDS = 6
 
-/** Quiet time after the last frame before the refinement starts, ms. */
-export const STILL_MS = 250
+/**
+ * Quiet time after the last frame before the refinement starts, ms: as long as one undo step's
+ * window (`COALESCE_MS`), so a refinement slice (the first run's can hold a software rasteriser
+ * for seconds) never lands between two key presses of one edit and splits it.
+ */
+export const STILL_MS = COALESCE_MS
 
 let module: Promise<typeof Pipeline> | null = null
 let loaded: typeof Pipeline | null = null
