@@ -59,8 +59,17 @@ async function counts(page: Page) {
 test('the default campus renders a full picture, bounded draw calls and no console errors', async ({
   page,
 }) => {
+  // The first presentation run compiles its programs: 10–30 s on a software rasteriser here.
+  test.setTimeout(240_000)
   const errors = await openCampus(page)
   await expect(page.locator('canvas')).toBeVisible()
+  // The still view's presentation refinement has run once (its passes' geometry exists), so the
+  // scene's resources below change only with the layers.
+  await expect
+    .poll(() => page.evaluate(() => window.__campusDebug?.presentation().state), {
+      timeout: 60_000,
+    })
+    .toBe('done')
   const variety = await canvasVariety(page)
   expect(variety.colours).toBeGreaterThan(60)
   expect(variety.spread).toBeGreaterThan(60)
