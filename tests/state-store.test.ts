@@ -7,6 +7,7 @@ import {
   UNDO_LIMIT,
   clearCompare,
   commitEdit,
+  holdEditForKeys,
   dismissNotice,
   isAutomaticName,
   notify,
@@ -72,6 +73,22 @@ describe('undo and redo', () => {
     expect(racks()).toBe(190)
     undo()
     expect(racks()).toBe(180)
+  })
+
+  it('a run of slider keys is one step however far apart, until a commit or another field', () => {
+    holdEditForKeys()
+    setField('racksPerHall', 175)
+    vi.advanceTimersByTime(5 * COALESCE_MS)
+    setField('racksPerHall', 176)
+    expect(useCampus.getState().past).toHaveLength(1)
+    commitEdit()
+    vi.advanceTimersByTime(5 * COALESCE_MS)
+    setField('racksPerHall', 177)
+    expect(useCampus.getState().past).toHaveLength(2)
+    undo()
+    expect(racks()).toBe(176)
+    undo()
+    expect(racks()).toBe(OPENING_SCENARIO.racksPerHall)
   })
 
   it('setting a field to its current value is not a step', () => {

@@ -35,14 +35,28 @@ export const UNDO_LIMIT = 100
  */
 export const COALESCE_MS = 1000
 
-let openEdit: { path: string; atMs: number } | null = null
+let openEdit: { path: string; atMs: number; held: boolean } | null = null
+
+/** A run of key presses on a focused slider is under way (`holdEditForKeys` … `commitEdit`). */
+let keyRun = false
+
+/**
+ * Keeps the current run of edits of one field open whatever the time between them, until
+ * `commitEdit` (the slider calls this on an arrow, Page, Home or End key and commits on blur or
+ * pointer): a run of key presses on a slider is one undo step, like a drag, however slowly the
+ * machine or the user goes.
+ */
+export function holdEditForKeys(): void {
+  keyRun = true
+  if (openEdit !== null) openEdit.held = true
+}
 
 /**
  * Restarts the open edit's window once the app has shown it (after the next frame): the window
  * measures the user's pause, not the machine's render, so on a slow machine two arrow presses a
  * frame apart stay one step. Outside a browser the input time stands.
  */
-function restartWindowWhenShown(edit: { path: string; atMs: number }): void {
+function restartWindowWhenShown(edit: { path: string; atMs: number; held: boolean }): void {
   if (typeof requestAnimationFrame !== 'function') return
   const touch = (): void => {
     if (openEdit === edit) edit.atMs = Date.now()
@@ -58,6 +72,7 @@ function restartWindowWhenShown(edit: { path: string; atMs: number }): void {
 /** Ends the current run of edits: the next change starts a new undo step. */
 export function commitEdit(): void {
   openEdit = null
+  keyRun = false
 }
 
 /** Whether a path names a field a phase may override. */
@@ -90,11 +105,14 @@ export function setField<P extends FieldPath>(path: P, value: FieldValue<P>): Pr
     next = { ...next, name: siteCampusName(next.site) }
   const key = phase ? `phases[${shown}].${path}` : path
   const nowMs = Date.now()
-  const coalesce = openEdit !== null && openEdit.path === key && nowMs - openEdit.atMs < COALESCE_MS
+  const coalesce =
+    openEdit !== null &&
+    openEdit.path === key &&
+    (openEdit.held || nowMs - openEdit.atMs < COALESCE_MS)
   if (coalesce) useCampus.setState({ scenario: next, future: [] })
   else pushScenario(next)
   if (coalesce && openEdit !== null) openEdit.atMs = nowMs
-  else openEdit = { path: key, atMs: nowMs }
+  else openEdit = { path: key, atMs: nowMs, held: keyRun }
   restartWindowWhenShown(openEdit)
   void ensureClimate(next.site)
   return null

@@ -13,6 +13,7 @@ import {
 import {
   clearPhaseOverride,
   commitEdit,
+  holdEditForKeys,
   selectPhaseIndex,
   selectShownScenario,
   setField,
@@ -98,6 +99,18 @@ function PhaseBadge({ field }: { field: Field }) {
     </button>
   )
 }
+
+/** Keys a range input steps with: a run of them is one undo step (`holdEditForKeys`). */
+const SLIDER_KEYS: ReadonlySet<string> = new Set([
+  'ArrowLeft',
+  'ArrowRight',
+  'ArrowUp',
+  'ArrowDown',
+  'PageUp',
+  'PageDown',
+  'Home',
+  'End',
+])
 
 function FieldControl({ field }: { field: Field }) {
   switch (field.kind) {
@@ -240,6 +253,9 @@ function NumberControl({ field }: { field: NumberField }) {
           setNote(null)
           setDraft(null)
           setField(field.path, snapToStep(Number(e.target.value), field.min, field.step))
+        }}
+        onKeyDown={(e) => {
+          if (SLIDER_KEYS.has(e.key)) holdEditForKeys()
         }}
         onPointerDown={holdWhileDragging}
         onPointerUp={commitEdit}
