@@ -17,7 +17,10 @@ async function openUsProgramme(page: Page): Promise<void> {
   await page.goto('./')
   await expect(page.locator('canvas')).toBeVisible()
   await page.getByRole('combobox', { name: 'Programme', exact: true }).selectOption('stargate-us')
-  await expect(page.getByRole('heading', { name: /^Stargate US/ })).toBeVisible()
+  // The programme page's own heading (the header's title names the programme too).
+  await expect(
+    page.getByRole('main', { name: 'Programme' }).getByRole('heading', { name: /^Stargate US/ }),
+  ).toBeVisible()
   // Totals appear once every campus's climate has loaded.
   await expect(total(page, 'facilityPeakMw')).not.toHaveAttribute('data-value', '')
 }
@@ -142,7 +145,10 @@ test('a programme saves in the browser and exports its file and a map image', as
   await page
     .getByRole('combobox', { name: 'Programme', exact: true })
     .selectOption({ label: 'Stargate US: announced sites (Sept.–Oct. 2025)' })
-  await expect(page.getByRole('heading', { name: /^Stargate US/ })).toBeVisible()
+  // The programme page's own heading (the header's title names the programme too).
+  await expect(
+    page.getByRole('main', { name: 'Programme' }).getByRole('heading', { name: /^Stargate US/ }),
+  ).toBeVisible()
   await expect(page.locator('.programme-marker')).toHaveCount(7)
 })
 
