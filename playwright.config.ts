@@ -39,7 +39,8 @@ export default defineConfig({
   testDir: 'tests/browser',
   // Playwright empties its output folder at start: keep it apart from the unit report.
   outputDir: 'test-results/browser-artifacts',
-  timeout: 120_000,
+  // Journeys run 10–60 s on a busy 2-core machine: each stays under a quarter of this.
+  timeout: 240_000,
   expect: { timeout: 30_000 },
   fullyParallel: false,
   workers: 1,
