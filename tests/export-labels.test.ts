@@ -6,10 +6,11 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_SCENARIO, SITES, simulate, type Climate, type SiteId } from '../src/model'
+import { DEFAULT_SCENARIO, SITES, simulate, type SiteId } from '../src/model'
 import { buildCaption, formatFigure, formatLabelFigure, LEGEND } from '../src/export/caption'
 import { legendInFrame } from '../src/export/legend'
 import { placeLabels, type LabelRequest, type PixelBox } from '../src/state'
+import { syntheticClimate } from './helpers/syntheticClimate'
 
 function inside(a: PixelBox, safe: PixelBox): boolean {
   const e = 1e-9
@@ -187,38 +188,3 @@ describe('legend', () => {
     expect(LEGEND.map((e) => e.id)).toEqual(expect.arrayContaining(['buildings', 'wind', 'hydro']))
   })
 })
-
-/** A mild synthetic year (the caption needs readouts, not a particular climate). */
-function syntheticClimate(id: SiteId): Climate {
-  const n = 8760
-  const dry = new Float32Array(n)
-  const dew = new Float32Array(n)
-  const wet = new Float32Array(n)
-  const wind = new Float32Array(n)
-  for (let i = 0; i < n; i++) {
-    const t = 8 + 12 * Math.sin((2 * Math.PI * i) / n) + 4 * Math.sin((2 * Math.PI * i) / 24)
-    dry[i] = t
-    dew[i] = t - 6
-    wet[i] = t - 3
-    wind[i] = 5 + 3 * Math.sin(i / 37)
-  }
-  return {
-    id,
-    name: id,
-    lat: 50,
-    lon: 10,
-    elevationM: 0,
-    pressurePa: 101_325,
-    utcOffsetH: 0,
-    synthesised: true,
-    quality: 'test',
-    method: 'test',
-    source: 'test',
-    sourceUrl: '',
-    license: '',
-    dryBulbC: dry,
-    dewPointC: dew,
-    wetBulbC: wet,
-    windMs: wind,
-  }
-}

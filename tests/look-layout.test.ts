@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_SCENARIO, simulate, type Climate, type Scenario, type SiteId } from '../src/model'
+import { DEFAULT_SCENARIO, simulate, type Scenario } from '../src/model'
 import {
   MAX_SITE_LIGHTS,
   POLE_SETBACK_M,
@@ -19,46 +19,12 @@ import {
   type Rect,
   type TreePlacements,
 } from '../src/layout'
+import { syntheticClimate } from './helpers/syntheticClimate'
 
 /**
  * Invariants of what the look places round a campus (src/layout/vegetation.ts, siteLights.ts):
  * inside its bounds, clear of what it must keep off, deterministic, and counted.
  */
-
-/** A mild synthetic year: the layout needs readouts, not a particular climate. */
-function syntheticClimate(id: SiteId): Climate {
-  const n = 8760
-  const dry = new Float32Array(n)
-  const dew = new Float32Array(n)
-  const wet = new Float32Array(n)
-  const wind = new Float32Array(n)
-  for (let i = 0; i < n; i++) {
-    const t = 8 + 12 * Math.sin((2 * Math.PI * i) / n) + 4 * Math.sin((2 * Math.PI * i) / 24)
-    dry[i] = t
-    dew[i] = t - 6
-    wet[i] = t - 3
-    wind[i] = 5 + 3 * Math.sin(i / 37)
-  }
-  return {
-    id,
-    name: id,
-    lat: 50,
-    lon: 10,
-    elevationM: 0,
-    pressurePa: 101_325,
-    utcOffsetH: 0,
-    synthesised: true,
-    quality: 'test',
-    method: 'test',
-    source: 'test',
-    sourceUrl: '',
-    license: '',
-    dryBulbC: dry,
-    dewPointC: dew,
-    wetBulbC: wet,
-    windMs: wind,
-  }
-}
 
 function scenario(
   patch: Partial<Omit<Scenario, 'power'>> & { power?: Partial<Scenario['power']> },

@@ -6,14 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import {
-  DEFAULT_SCENARIO,
-  parseScenarioJson,
-  simulate,
-  type Climate,
-  type Scenario,
-  type SiteId,
-} from '../src/model'
+import { DEFAULT_SCENARIO, parseScenarioJson, simulate, type Scenario } from '../src/model'
 import { layoutCampus, terrainHeightM, type CampusLayout } from '../src/layout'
 import { CAMERA_VIEWS, PRESETS, type CameraViewId } from '../src/state'
 import { projectAnnotations } from '../src/scene/annotations'
@@ -28,41 +21,7 @@ import {
   type FramedView,
 } from '../src/scene/views'
 import { MIN_ZOOM_M, pickPoint, rayThrough, zoomToward } from '../src/scene/zoom'
-
-/** A mild synthetic year: the layout needs readouts, not a particular climate. */
-function syntheticClimate(id: SiteId): Climate {
-  const n = 8760
-  const dry = new Float32Array(n)
-  const dew = new Float32Array(n)
-  const wet = new Float32Array(n)
-  const wind = new Float32Array(n)
-  for (let i = 0; i < n; i++) {
-    const t = 8 + 12 * Math.sin((2 * Math.PI * i) / n) + 4 * Math.sin((2 * Math.PI * i) / 24)
-    dry[i] = t
-    dew[i] = t - 6
-    wet[i] = t - 3
-    wind[i] = 5 + 3 * Math.sin(i / 37)
-  }
-  return {
-    id,
-    name: id,
-    lat: 50,
-    lon: 10,
-    elevationM: 0,
-    pressurePa: 101_325,
-    utcOffsetH: 0,
-    synthesised: true,
-    quality: 'test',
-    method: 'test',
-    source: 'test',
-    sourceUrl: '',
-    license: '',
-    dryBulbC: dry,
-    dewPointC: dew,
-    wetBulbC: wet,
-    windMs: wind,
-  }
-}
+import { syntheticClimate } from './helpers/syntheticClimate'
 
 function layoutOf(s: Scenario): CampusLayout {
   return layoutCampus(s, simulate(s, syntheticClimate(s.site)).readouts)
