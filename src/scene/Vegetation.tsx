@@ -20,6 +20,11 @@ import { NO_SHADOW, twinSafe } from './shading'
  * `NEAR_M` of the camera a small mesh per species (trunk and crown, 20–60 triangles), further
  * off one camera-facing card per tree (2 triangles) cut from a painted atlas, all species in one
  * draw call. The split is re-made only when the camera has moved `REPARTITION_M`.
+ *
+ * The cards are one plain geometry (four vertices per tree, rewritten at each split), not an
+ * instanced mesh: a software rasteriser (SwiftShader) pays per instance, and 2,200 instanced
+ * cards cost 30–37 ms of a 1280 × 720 frame where the same cards merged cost 4 ms
+ * (docs/SCENE.md, "Frame time on software rendering").
  */
 export const NEAR_M = 380
 const REPARTITION_M = 20
@@ -218,10 +223,15 @@ function cardAtlas(): THREE.CanvasTexture {
   return t
 }
 
-/** The card material: faces the camera about the vertical (in the vertex shader), atlas by slot. */
+/**
+ * The card material: each card's four vertices share the tree's base point (`position`); the
+ * vertex shader opens them into a quad facing the camera about the vertical (`cardCorner` ×
+ * `cardSize`) and picks the species' slot of the atlas (`treeSlot`).
+ */
 function cardMaterial(): THREE.MeshStandardMaterial {
   const material = new THREE.MeshStandardMaterial({
     map: cardAtlas(),
+    vertexColors: true,
     alphaTest: 0.4,
     roughness: 0.9,
     side: THREE.DoubleSide,
@@ -229,12 +239,18 @@ function cardMaterial(): THREE.MeshStandardMaterial {
   const slots = TREE_SPECIES.length.toFixed(1)
   material.onBeforeCompile = (shader) => {
     shader.vertexShader = shader.vertexShader
-      .replace('#include <common>', '#include <common>\nattribute float treeSlot;')
+      .replace(
+        '#include <common>',
+        `#include <common>
+        attribute vec2 cardCorner;
+        attribute vec2 cardSize;
+        attribute float treeSlot;`,
+      )
       .replace(
         '#include <uv_vertex>',
         `#include <uv_vertex>
         #ifdef USE_MAP
-          vMapUv = vec2((uv.x + treeSlot) / ${slots}, uv.y);
+          vMapUv = vec2((cardCorner.x + 0.5 + treeSlot) / ${slots}, cardCorner.y);
         #endif`,
       )
       .replace(
@@ -247,7 +263,8 @@ function cardMaterial(): THREE.MeshStandardMaterial {
       )
       .replace(
         '#include <begin_vertex>',
-        'vec3 transformed = vec3(cardRight.x * position.x, position.y, cardRight.z * position.x);',
+        `vec3 transformed = position + vec3(cardRight.x * cardCorner.x * cardSize.x,
+          cardCorner.y * cardSize.y, cardRight.z * cardCorner.x * cardSize.x);`,
       )
   }
   material.customProgramCacheKey = () => 'tree-card'
@@ -256,7 +273,7 @@ function cardMaterial(): THREE.MeshStandardMaterial {
 
 /** The near meshes' material: vertex colours times the instance's shade. */
 let meshMaterial: THREE.MeshStandardMaterial | null = null
-let cards: THREE.MeshStandardMaterial | null = null
+let cardsMaterial: THREE.MeshStandardMaterial | null = null
 const geometries = new Map<TreeSpecies, Part>()
 
 function geometryOf(species: TreeSpecies): Part {
@@ -268,8 +285,32 @@ function geometryOf(species: TreeSpecies): Part {
   return g
 }
 
-/** A unit card, bottom centre at the origin. */
-const CARD = new THREE.PlaneGeometry(1, 1).translate(0, 0.5, 0)
+/** Corners of a card: across (−0.5 … 0.5) and up (0 … 1); two triangles. */
+const CORNERS = [-0.5, 0, 0.5, 0, -0.5, 1, 0.5, 1] as const
+
+/** The merged cards' geometry for up to `capacity` trees (drawn: `setDrawRange`). */
+function cardGeometry(capacity: number): THREE.BufferGeometry {
+  const g = new THREE.BufferGeometry()
+  const corner = new Float32Array(capacity * 8)
+  const index = new Uint32Array(capacity * 6)
+  for (let i = 0; i < capacity; i++) {
+    corner.set(CORNERS, i * 8)
+    const v = i * 4
+    index.set([v, v + 1, v + 2, v + 2, v + 1, v + 3], i * 6)
+  }
+  const dynamic = (size: number) =>
+    new THREE.BufferAttribute(new Float32Array(capacity * 4 * size), size).setUsage(
+      THREE.DynamicDrawUsage,
+    )
+  g.setAttribute('position', dynamic(3))
+  g.setAttribute('cardCorner', new THREE.BufferAttribute(corner, 2))
+  g.setAttribute('cardSize', dynamic(2))
+  g.setAttribute('treeSlot', dynamic(1))
+  g.setAttribute('color', dynamic(3))
+  g.setIndex(new THREE.BufferAttribute(index, 1))
+  g.setDrawRange(0, 0)
+  return g
+}
 
 interface Split {
   readonly lastCamera: THREE.Vector3
@@ -309,7 +350,7 @@ export function Vegetation({ layout, snowC }: { layout: CampusLayout; snowC: num
   }, [placed])
 
   meshMaterial ??= new THREE.MeshStandardMaterial({ vertexColors: true, roughness: 0.9 })
-  cards ??= cardMaterial()
+  cardsMaterial ??= cardMaterial()
   const present = useMemo(() => {
     if (!placed) return [] as TreeSpecies[]
     const seen = new Set<number>()
@@ -319,18 +360,14 @@ export function Vegetation({ layout, snowC }: { layout: CampusLayout; snowC: num
   const capacity = capacityFor(placed?.count ?? 0)
 
   const meshRefs = useRef(new Map<TreeSpecies, THREE.InstancedMesh>())
-  const cardRef = useRef<THREE.InstancedMesh>(null)
+  const cardRef = useRef<THREE.Mesh>(null)
   const split = useRef<Split>({
     lastCamera: new THREE.Vector3(Infinity, 0, 0),
     trees: null,
     near: new Uint8Array(0),
   })
-  const cardGeometry = useMemo(() => {
-    const g = CARD.clone()
-    g.setAttribute('treeSlot', new THREE.InstancedBufferAttribute(new Float32Array(capacity), 1))
-    return g
-  }, [capacity])
-  useEffect(() => () => cardGeometry.dispose(), [cardGeometry])
+  const cards = useMemo(() => cardGeometry(capacity), [capacity])
+  useEffect(() => () => cards.dispose(), [cards])
 
   // Colours (shade, and snow on the crowns) for every tree, per level of detail.
   const colors = useMemo(() => {
@@ -362,8 +399,10 @@ export function Vegetation({ layout, snowC }: { layout: CampusLayout; snowC: num
     if (camera.position.distanceToSquared(s.lastCamera) < REPARTITION_M * REPARTITION_M) return
     s.lastCamera.copy(camera.position)
     const near2 = NEAR_M * NEAR_M
-    const slot = cardGeometry.getAttribute('treeSlot') as THREE.InstancedBufferAttribute
-    const slots = slot.array as Float32Array
+    const base = cards.getAttribute('position').array as Float32Array
+    const size = cards.getAttribute('cardSize').array as Float32Array
+    const slot = cards.getAttribute('treeSlot').array as Float32Array
+    const tint = cards.getAttribute('color').array as Float32Array
     let cardsWritten = 0
     const counts = new Map<TreeSpecies, number>()
     const { x: cx, y: cy, z: cz } = camera.position
@@ -375,19 +414,29 @@ export function Vegetation({ layout, snowC }: { layout: CampusLayout; snowC: num
       const w = t.crownM[i] ?? 0
       const sp = t.species[i] ?? 0
       const d2 = (x - cx) ** 2 + (y - cy) ** 2 + (z - cz) ** 2
-      let target: THREE.InstancedMesh | undefined
-      let j: number
-      if (d2 < near2) {
-        const name = TREE_SPECIES[sp] ?? 'spruce'
-        target = meshRefs.current.get(name)
-        if (!target) continue
-        j = counts.get(name) ?? 0
-        counts.set(name, j + 1)
-      } else {
-        target = card
-        j = cardsWritten++
-        slots[j] = sp
+      if (d2 >= near2) {
+        const r = colors[i * 3] ?? 1
+        const g = colors[i * 3 + 1] ?? 1
+        const b = colors[i * 3 + 2] ?? 1
+        for (let k = 0, v = cardsWritten * 4; k < 4; k++, v++) {
+          base[v * 3] = x
+          base[v * 3 + 1] = y - 0.3
+          base[v * 3 + 2] = z
+          size[v * 2] = w
+          size[v * 2 + 1] = h
+          slot[v] = sp
+          tint[v * 3] = r
+          tint[v * 3 + 1] = g
+          tint[v * 3 + 2] = b
+        }
+        cardsWritten++
+        continue
       }
+      const name = TREE_SPECIES[sp] ?? 'spruce'
+      const target = meshRefs.current.get(name)
+      if (!target) continue
+      const j = counts.get(name) ?? 0
+      counts.set(name, j + 1)
       const m = target.instanceMatrix.array as Float32Array
       const o = j * 16
       m.fill(0, o, o + 16)
@@ -401,15 +450,20 @@ export function Vegetation({ layout, snowC }: { layout: CampusLayout; snowC: num
       const color = target.instanceColor
       if (color) (color.array as Float32Array).set(colors.subarray(i * 3, i * 3 + 3), j * 3)
     }
-    slot.needsUpdate = true
-    const commit = (mesh: THREE.InstancedMesh, n: number) => {
-      mesh.count = n
+    for (const name of ['position', 'cardSize', 'treeSlot', 'color']) {
+      const attribute = cards.getAttribute(name) as THREE.BufferAttribute
+      attribute.clearUpdateRanges()
+      attribute.addUpdateRange(0, cardsWritten * 4 * attribute.itemSize)
+      attribute.needsUpdate = true
+    }
+    cards.setDrawRange(0, cardsWritten * 6)
+    cards.computeBoundingSphere()
+    for (const [name, mesh] of meshRefs.current) {
+      mesh.count = counts.get(name) ?? 0
       mesh.instanceMatrix.needsUpdate = true
       if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true
       mesh.computeBoundingSphere()
     }
-    commit(card, cardsWritten)
-    for (const [name, mesh] of meshRefs.current) commit(mesh, counts.get(name) ?? 0)
   })
 
   if (!placed || placed.count === 0) return null
@@ -432,17 +486,11 @@ export function Vegetation({ layout, snowC }: { layout: CampusLayout; snowC: num
           frustumCulled={false}
         />
       ))}
-      <instancedMesh
+      <mesh
         key={`cards-${capacity}`}
-        ref={(mesh) => {
-          if (mesh && !mesh.instanceColor)
-            mesh.instanceColor = new THREE.InstancedBufferAttribute(
-              new Float32Array(capacity * 3),
-              3,
-            )
-          cardRef.current = mesh
-        }}
-        args={[cardGeometry, cards ?? undefined, capacity]}
+        ref={cardRef}
+        geometry={cards}
+        material={cardsMaterial ?? undefined}
         frustumCulled={false}
         userData={{ [NO_SHADOW]: true }}
       />
