@@ -18,7 +18,12 @@ import { rig } from './CameraRig'
 import { SKY_NAME } from './Environment'
 import { sceneStats } from './stats'
 import { hallViewBuilding, namedView, type CameraPose, type Vec3 } from './views'
-import { preparePresentation, renderPresentationFrame, restoreInteractive } from './presentation'
+import {
+  preparePresentation,
+  presentationMode,
+  renderPresentationFrame,
+  restoreInteractive,
+} from './presentation'
 import { setShading } from './shading'
 
 /**
@@ -44,7 +49,7 @@ export type FrameRenderer = (
  */
 export const renderFrame: FrameRenderer = (gl, scene, camera) => {
   try {
-    setShading(scene, gl, 'pbr', true)
+    setShading(scene, gl, presentationMode(), true)
     gl.setRenderTarget(null)
     gl.render(scene, camera)
   } finally {

@@ -2,14 +2,16 @@ import type { RootState } from '@react-three/fiber'
 import * as THREE from 'three'
 import type * as Pipeline from './presentationPipeline'
 import { COALESCE_MS } from '../state'
+import { SKY_NAME } from './Environment'
 import { isSoftwareRenderer, viewSettled } from './renderQuality'
-import { prepareShadowMap, setShading } from './shading'
+import { prepareShadowMap, setShading, type ShadingMode } from './shading'
 
 /**
  * Presentation refinement: once the view is still, the frame on screen is redrawn at
- * presentation quality — physically based materials (under the sky's environment map on a GPU,
- * its light probe on a software rasteriser: shading.ts), soft shadow maps, ambient occlusion (three's GTAO pass, normals from depth), tone mapping and
- * SMAA antialiasing — in slices, each its own task, so the page answers input between them.
+ * presentation quality — physically based materials under the sky's environment map on a GPU
+ * (the fast twins on a software rasteriser: `presentationMode`), soft shadow maps, ambient
+ * occlusion (three's GTAO pass, normals from depth), tone mapping and antialiasing (SMAA; FXAA
+ * above 2560 × 1440) — in slices, each its own task, so the page answers input between them.
  * Any input (pointer, wheel, key, touch) or any new frame cancels it at once; the next still
  * moment starts again. The passes (three's own post-processing add-ons) load on first use, in
  * their own chunk (presentationPipeline.ts).
@@ -89,7 +91,8 @@ export function renderPresentationFrame(
 ): void {
   cancelRefinement()
   const p = pipelineFor(gl)
-  const plainBackground = scene.background !== null || gl.getClearAlpha() < 1
+  // The passes need the sky behind everything: a solid or transparent export hides the dome.
+  const plainBackground = scene.getObjectByName(SKY_NAME)?.visible !== true
   try {
     if (p && !plainBackground) {
       const mapSize = shadowMapSizeFor(size)
@@ -100,7 +103,7 @@ export function renderPresentationFrame(
         pipeline = null
       }
     } else {
-      setShading(scene, gl, 'pbr', true)
+      setShading(scene, gl, presentationMode(), true)
       prepareShadowMap(gl, shadowMapSizeFor(size))
       gl.setRenderTarget(null)
       gl.render(scene, camera)
@@ -117,6 +120,16 @@ export function shadowMapSizeFor(size: {
 }): number {
   const side = Math.max(size.width, size.height)
   return side > 2200 || !isSoftwareRenderer() ? 4096 : 2048
+}
+
+/**
+ * The scene's shading in presentation frames and exports: physically based on a GPU; on a
+ * software rasteriser the fast twins with the same shadow maps (the scene pass of a 4K frame
+ * of the default campus: 3.4 s physically based, 2.0 s fast; docs/SCENE.md, "Frame time on
+ * software rendering").
+ */
+export function presentationMode(): ShadingMode {
+  return isSoftwareRenderer() ? 'fast' : 'pbr'
 }
 
 /** The scene's shading while the view moves: fast on a software rasteriser, pbr on a GPU. */
@@ -196,7 +209,7 @@ function preparationSteps(
   camera: THREE.Camera,
   target: THREE.WebGLRenderTarget,
 ): Step[] {
-  const steps: Step[] = [() => setShading(scene, gl, 'pbr', true)]
+  const steps: Step[] = [() => setShading(scene, gl, presentationMode(), true)]
   if (gl.extensions.has('KHR_parallel_shader_compile')) {
     steps.push(() => {
       gl.setRenderTarget(target)
@@ -204,7 +217,7 @@ function preparationSteps(
     })
     return steps
   }
-  setShading(scene, gl, 'pbr', true)
+  setShading(scene, gl, presentationMode(), true)
   const byMaterial = new Map<THREE.Material, THREE.Object3D>()
   scene.traverse((object) => {
     const mesh = object as THREE.Mesh
@@ -214,7 +227,7 @@ function preparationSteps(
   restoreInteractive(scene, gl)
   for (const [material, object] of byMaterial)
     steps.push(() => {
-      setShading(scene, gl, 'pbr', true)
+      setShading(scene, gl, presentationMode(), true)
       // Programs for the scene target (render-target output differs from the canvas's).
       gl.setRenderTarget(target)
       gl.compile(object, camera, scene)
@@ -241,14 +254,18 @@ async function run(get: () => RootState): Promise<void> {
   const width = buffer.x
   const height = buffer.y
   const software = isSoftwareRenderer()
+  const [shadowMap, ...frame] = p.steps(
+    scene,
+    camera,
+    { width, height },
+    { bands: software ? PRESENTATION_BANDS : 1, mapSize: shadowMapSizeFor({ width, height }) },
+  )
+  // The shadow map first: programs compiled before it exists do not draw with it (WebGL
+  // reports a sampler mismatch and drops the draw) on the first run.
   const steps: Step[] = [
+    ...(shadowMap ? [shadowMap] : []),
     ...preparationSteps(gl, scene, camera, p.target),
-    ...p.steps(
-      scene,
-      camera,
-      { width, height },
-      { bands: software ? PRESENTATION_BANDS : 1, mapSize: shadowMapSizeFor({ width, height }) },
-    ),
+    ...frame,
   ]
   const pixel = new Uint8Array(4)
   for (const step of steps) {

@@ -1,15 +1,18 @@
 import * as THREE from 'three'
+import { FXAAPass } from 'three/examples/jsm/postprocessing/FXAAPass.js'
 import { GTAOPass } from 'three/examples/jsm/postprocessing/GTAOPass.js'
 import { OutputPass } from 'three/examples/jsm/postprocessing/OutputPass.js'
 import { SMAAPass } from 'three/examples/jsm/postprocessing/SMAAPass.js'
-import { prepareShadowMap, setShading } from './shading'
+import { presentationMode } from './presentation'
+import { look, prepareShadowMap, setShading } from './shading'
 
 /**
- * The passes of the presentation frame (loaded on first use, presentation.ts): the scene at
- * presentation quality into a floating-point target with a depth texture, ground-truth ambient
- * occlusion (three's GTAOPass, normals reconstructed from depth, at half resolution, Poisson
- * denoised), tone mapping and sRGB (OutputPass), then SMAA to the canvas. All are three's own
- * add-ons (three 0.187, MIT): no other library. Each step is one slice of work.
+ * The passes of the presentation frame (loaded on first use, presentation.ts): the shadow map,
+ * the scene at presentation quality into a floating-point target with a depth texture,
+ * ground-truth ambient occlusion (three's GTAOPass, normals reconstructed from depth, at half
+ * resolution or less, Poisson denoised), tone mapping and sRGB with the occlusion applied
+ * (OutputPass), then SMAA (FXAA above 2560 × 1440) to the canvas. All are three's own add-ons
+ * (three 0.187, MIT): no other library. Each step is one slice of work.
  */
 
 let smaaImages: Promise<void> | null = null
@@ -51,7 +54,56 @@ const DENOISE = {
   normalPhi: 3,
   radius: 6,
   radiusExponent: 1,
-  samples: 12,
+  samples: 8,
+}
+
+/**
+ * Ambient occlusion is worked out at half the frame's resolution, and for large frames at no
+ * more than `AO_MAX_PIXELS` (a 4K export: a third): the shade varies over metres, and its cost
+ * grows with its pixels (on a software rasteriser, half of 4K took 6 s of a 14 s export).
+ */
+const AO_MAX_PIXELS = 960 * 540
+
+/**
+ * Above this many pixels (a 4K export) FXAA replaces SMAA: on a software rasteriser SMAA's three
+ * passes took 3.2 s of a 4K frame, FXAA's one 1.15 s; the frame is drawn at twice the pixel
+ * density of the screen it is shown on, so the softer filter is not seen.
+ */
+const LARGE_FRAME_PIXELS = 2560 * 1440
+
+/** Round the shadow box: towers, stacks and the lines' first spans stand higher than 60 m. */
+const AO_BOX_MARGIN = new THREE.Vector3(60, 120, 60)
+const EVERYWHERE = new THREE.Box3(
+  new THREE.Vector3(-1e9, -1e9, -1e9),
+  new THREE.Vector3(1e9, 1e9, 1e9),
+)
+
+export function aoDivisor(width: number, height: number): number {
+  return Math.max(2, Math.sqrt((width * height) / AO_MAX_PIXELS))
+}
+
+/** How much of the ambient occlusion is applied (GTAOPass's blend intensity). */
+const AO_INTENSITY = 0.9
+
+/**
+ * three's OutputPass (tone mapping and sRGB) that first multiplies the colour by the ambient
+ * occlusion map, as GTAOPass's own blend would (`mix(1, ao, intensity)`): its copy and blend are
+ * two more passes over every pixel (1 s of a 4K frame on a software rasteriser).
+ */
+function occludedOutputPass(): OutputPass {
+  const pass = new OutputPass()
+  const read = 'gl_FragColor = texture2D( tDiffuse, vUv );'
+  const source = pass.material.fragmentShader
+  if (!source.includes(read)) throw new Error('OutputPass: unexpected shader')
+  pass.uniforms.tAO = { value: null }
+  pass.uniforms.aoIntensity = { value: AO_INTENSITY }
+  pass.material.fragmentShader = source
+    .replace(
+      'uniform sampler2D tDiffuse;',
+      'uniform sampler2D tDiffuse;\nuniform sampler2D tAO;\nuniform float aoIntensity;',
+    )
+    .replace(read, `${read}\n\tgl_FragColor.rgb *= mix(1.0, texture2D( tAO, vUv ).r, aoIntensity);`)
+  return pass
 }
 
 export class PresentationPipeline {
@@ -59,11 +111,12 @@ export class PresentationPipeline {
   private width = 0
   private height = 0
   private readonly sceneTarget: THREE.WebGLRenderTarget
-  private readonly aoTarget: THREE.WebGLRenderTarget
   private readonly ldrTarget: THREE.WebGLRenderTarget
-  private readonly output = new OutputPass()
+  private readonly output = occludedOutputPass()
   private readonly smaa = new SMAAPass()
+  private readonly fxaa = new FXAAPass()
   private gtao: GTAOPass | null = null
+  private readonly aoBox = new THREE.Box3()
   private gtaoFor: { scene: THREE.Scene; camera: THREE.Camera } | null = null
 
   constructor(gl: THREE.WebGLRenderer) {
@@ -71,10 +124,6 @@ export class PresentationPipeline {
     this.sceneTarget = new THREE.WebGLRenderTarget(1, 1, {
       type: THREE.HalfFloatType,
       depthTexture: new THREE.DepthTexture(1, 1),
-    })
-    this.aoTarget = new THREE.WebGLRenderTarget(1, 1, {
-      type: THREE.HalfFloatType,
-      depthBuffer: false,
     })
     this.ldrTarget = new THREE.WebGLRenderTarget(1, 1, { depthBuffer: false })
   }
@@ -87,7 +136,8 @@ export class PresentationPipeline {
       })
       this.gtao.updateGtaoMaterial(AO)
       this.gtao.updatePdMaterial(DENOISE)
-      this.gtao.blendIntensity = 0.9
+      // The occlusion map only: it is applied in the output pass (one full-size pass, not three).
+      this.gtao.output = GTAOPass.OUTPUT.Off
       this.gtaoFor = { scene, camera }
       this.width = 0
     }
@@ -99,10 +149,14 @@ export class PresentationPipeline {
     this.width = width
     this.height = height
     this.sceneTarget.setSize(width, height)
-    this.aoTarget.setSize(width, height)
     this.ldrTarget.setSize(width, height)
-    gtao.setSize(Math.max(1, Math.round(width / 2)), Math.max(1, Math.round(height / 2)))
+    const aoScale = aoDivisor(width, height)
+    gtao.setSize(
+      Math.max(1, Math.round(width / aoScale)),
+      Math.max(1, Math.round(height / aoScale)),
+    )
     this.smaa.setSize(width, height)
+    this.fxaa.setSize(width, height)
   }
 
   /**
@@ -125,10 +179,23 @@ export class PresentationPipeline {
     const gtao = this.ao(scene, camera)
     const steps: (() => void)[] = []
     const bands = Math.max(1, options.bands)
+    // The shadow map in a slice of its own (on the first run it also compiles the depth
+    // programs): the scene drawn into one pixel of the target renders the map before it.
+    steps.push(() => {
+      this.setSize(width, height, gtao)
+      setShading(scene, gl, presentationMode(), true)
+      prepareShadowMap(gl, options.mapSize)
+      const target = this.sceneTarget
+      target.scissor.set(0, 0, 1, 1)
+      target.scissorTest = true
+      gl.setRenderTarget(target)
+      gl.render(scene, camera)
+      target.scissorTest = false
+    })
     for (let b = 0; b < bands; b++)
       steps.push(() => {
         this.setSize(width, height, gtao)
-        setShading(scene, gl, 'pbr', true)
+        setShading(scene, gl, presentationMode(), true)
         prepareShadowMap(gl, options.mapSize)
         const target = this.sceneTarget
         const y0 = Math.floor((b * height) / bands)
@@ -140,14 +207,24 @@ export class PresentationPipeline {
         target.scissorTest = false
       })
     steps.push(() => {
-      gtao.render(gl, this.aoTarget, this.sceneTarget, 0, false)
+      // Contact shade is worked out only round the campus (the shadow maps' box, and what
+      // stands taller on it): the hills and the sea beyond are left as they are.
+      gtao.setSceneClipBox(
+        look.shadowBox.isEmpty()
+          ? EVERYWHERE
+          : this.aoBox.copy(look.shadowBox).expandByVector(AO_BOX_MARGIN),
+      )
+      gtao.render(gl, this.sceneTarget, this.sceneTarget, 0, false)
     })
     steps.push(() => {
-      this.output.render(gl, this.ldrTarget, this.aoTarget, 0, false)
+      const ao = this.output.uniforms.tAO
+      if (ao) ao.value = gtao.gtaoMap
+      this.output.render(gl, this.ldrTarget, this.sceneTarget, 0, false)
     })
     steps.push(() => {
-      this.smaa.renderToScreen = true
-      this.smaa.render(gl, null as unknown as THREE.WebGLRenderTarget, this.ldrTarget, 0, false)
+      const aa = width * height > LARGE_FRAME_PIXELS ? this.fxaa : this.smaa
+      aa.renderToScreen = true
+      aa.render(gl, null as unknown as THREE.WebGLRenderTarget, this.ldrTarget, 0, false)
     })
     return steps
   }
@@ -155,10 +232,10 @@ export class PresentationPipeline {
   dispose(): void {
     this.sceneTarget.depthTexture?.dispose()
     this.sceneTarget.dispose()
-    this.aoTarget.dispose()
     this.ldrTarget.dispose()
     this.gtao?.dispose()
     this.smaa.dispose()
+    this.fxaa.dispose()
     this.output.dispose()
   }
 }

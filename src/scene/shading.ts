@@ -159,9 +159,9 @@ export function setShading(
   scene.environment = pbr && !isSoftwareRenderer() ? (look.environment?.(gl) ?? null) : null
   if (look.probe) look.probe.visible = pbr && scene.environment === null
   if (look.hemisphere) look.hemisphere.visible = !pbr
-  if (look.groundShadows) look.groundShadows.visible = !(pbr && shadows)
+  if (look.groundShadows) look.groundShadows.visible = !shadows
   const light = look.light
-  const withShadows = pbr && shadows && light !== null && light.intensity > 0.05
+  const withShadows = shadows && light !== null && light.intensity > 0.05
   gl.shadowMap.enabled = withShadows
   if (light) light.castShadow = withShadows
 }
