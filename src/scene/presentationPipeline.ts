@@ -90,7 +90,7 @@ const AO_INTENSITY = 0.9
  * occlusion map, as GTAOPass's own blend would (`mix(1, ao, intensity)`): its copy and blend are
  * two more passes over every pixel (1 s of a 4K frame on a software rasteriser).
  */
-function occludedOutputPass(): OutputPass {
+export function occludedOutputPass(): OutputPass {
   const pass = new OutputPass()
   const read = 'gl_FragColor = texture2D( tDiffuse, vUv );'
   const source = pass.material.fragmentShader
@@ -106,6 +106,49 @@ function occludedOutputPass(): OutputPass {
   return pass
 }
 
+/**
+ * The denoise weighs each neighbour by its distance from the centre's plane and by its shade,
+ * not also by its own normal: with normals reconstructed from depth that is five depth reads per
+ * neighbour (on a software rasteriser most of the occlusion's cost). The plane distance already
+ * keeps the blur from crossing an edge between surfaces.
+ */
+export function planeOnlyDenoise(material: THREE.ShaderMaterial): void {
+  const read = 'vec3 sampleNormal = getViewNormal(sampleUv);'
+  if (!material.fragmentShader.includes(read)) return
+  material.fragmentShader = material.fragmentShader.replace(read, 'vec3 sampleNormal = viewNormal;')
+  material.needsUpdate = true
+}
+
+/**
+ * three's FXAA (FXAA 3.11, quality) reads nine texels for every pixel before it decides the
+ * pixel is flat and left alone; like the original FXAA it now reads the four corners only where
+ * the centre and its four neighbours show an edge (sky, ground and roofs are mostly flat). The
+ * result is the same: the corners only feed the blend of pixels that are not skipped.
+ */
+export function crossFirstFxaa(): FXAAPass {
+  const pass = new FXAAPass()
+  const corners = [
+    'l.ne = SampleLuminance( tex2D, texSize, uv,  1.0,  1.0 );',
+    'l.nw = SampleLuminance( tex2D, texSize, uv, -1.0,  1.0 );',
+    'l.se = SampleLuminance( tex2D, texSize, uv,  1.0, -1.0 );',
+    'l.sw = SampleLuminance( tex2D, texSize, uv, -1.0, -1.0 );',
+  ]
+  const contrast = 'l.contrast = l.highest - l.lowest;'
+  let source = pass.material.fragmentShader
+  if (!corners.every((line) => source.includes(line)) || !source.includes(contrast)) return pass
+  for (const line of corners) source = source.replace(line, '')
+  source = source.replace(
+    contrast,
+    `${contrast}
+			l.ne = l.nw = l.se = l.sw = l.m;
+			if ( l.contrast >= max( _ContrastThreshold, _RelativeThreshold * l.highest ) ) {
+				${corners.join('\n\t\t\t\t')}
+			}`,
+  )
+  pass.material.fragmentShader = source
+  return pass
+}
+
 export class PresentationPipeline {
   readonly gl: THREE.WebGLRenderer
   private width = 0
@@ -114,7 +157,7 @@ export class PresentationPipeline {
   private readonly ldrTarget: THREE.WebGLRenderTarget
   private readonly output = occludedOutputPass()
   private readonly smaa = new SMAAPass()
-  private readonly fxaa = new FXAAPass()
+  private readonly fxaa = crossFirstFxaa()
   private gtao: GTAOPass | null = null
   private readonly aoBox = new THREE.Box3()
   private gtaoFor: { scene: THREE.Scene; camera: THREE.Camera } | null = null
@@ -136,6 +179,7 @@ export class PresentationPipeline {
       })
       this.gtao.updateGtaoMaterial(AO)
       this.gtao.updatePdMaterial(DENOISE)
+      planeOnlyDenoise(this.gtao.pdMaterial)
       // The occlusion map only: it is applied in the output pass (one full-size pass, not three).
       this.gtao.output = GTAOPass.OUTPUT.Off
       this.gtaoFor = { scene, camera }

@@ -1,0 +1,74 @@
+import * as THREE from 'three'
+import { GTAOPass } from 'three/examples/jsm/postprocessing/GTAOPass.js'
+import { describe, expect, it } from 'vitest'
+import {
+  aoDivisor,
+  crossFirstFxaa,
+  occludedOutputPass,
+  planeOnlyDenoise,
+} from '../src/scene/presentationPipeline'
+
+/**
+ * The presentation passes patch three's own shaders (src/scene/presentationPipeline.ts). Each
+ * patch falls back to the stock shader when three's source changes; these tests make such an
+ * upgrade fail here instead of silently losing the saving (or the occlusion).
+ */
+describe('presentation passes', () => {
+  it('applies the ambient occlusion inside the output pass', () => {
+    const pass = occludedOutputPass()
+    const source = pass.material.fragmentShader
+    expect(source).toContain('uniform sampler2D tAO;')
+    expect(source).toMatch(
+      /gl_FragColor\.rgb \*= mix\(1\.0, texture2D\( tAO, vUv \)\.r, aoIntensity\)/,
+    )
+    // The occlusion multiplies the linear colour, before tone mapping.
+    expect(source.indexOf('tAO, vUv')).toBeLessThan(
+      source.indexOf('ToneMapping( gl_FragColor.rgb )'),
+    )
+    pass.dispose()
+  })
+
+  it('FXAA reads the four corners only where the cross shows an edge', () => {
+    const pass = crossFirstFxaa()
+    const source = pass.material.fragmentShader
+    const guard = source.indexOf('if ( l.contrast >= max( _ContrastThreshold')
+    expect(guard).toBeGreaterThan(0)
+    for (const corner of ['1.0,  1.0', '-1.0,  1.0', '1.0, -1.0', '-1.0, -1.0']) {
+      const read = source.indexOf(`SampleLuminance( tex2D, texSize, uv,  ${corner} )`)
+      const readAlt = source.indexOf(`SampleLuminance( tex2D, texSize, uv, ${corner} )`)
+      const at = Math.max(read, readAlt)
+      expect(at, corner).toBeGreaterThan(guard)
+    }
+    // The skip test is three's own, unchanged.
+    expect(source).toContain(
+      'float threshold = max( _ContrastThreshold, _RelativeThreshold * l.highest );',
+    )
+    pass.dispose()
+  })
+
+  it('the denoise weighs neighbours by the centre plane, not by their own normals', () => {
+    const pass = new GTAOPass(new THREE.Scene(), new THREE.PerspectiveCamera(), 4, 4, {
+      depthTexture: new THREE.DepthTexture(4, 4),
+    })
+    const before = pass.pdMaterial.fragmentShader
+    expect(before).toContain('vec3 sampleNormal = getViewNormal(sampleUv);')
+    planeOnlyDenoise(pass.pdMaterial)
+    expect(pass.pdMaterial.fragmentShader).toContain('vec3 sampleNormal = viewNormal;')
+    expect(pass.pdMaterial.fragmentShader).not.toContain('getViewNormal(sampleUv)')
+    pass.dispose()
+  })
+
+  it('works out occlusion at half resolution, and at no more than 960 × 540 for large frames', () => {
+    expect(aoDivisor(1280, 720)).toBe(2)
+    expect(aoDivisor(1920, 1080)).toBe(2)
+    for (const [w, h] of [
+      [2560, 1440],
+      [3840, 2160],
+      [7680, 4320],
+    ] as const) {
+      const d = aoDivisor(w, h)
+      expect(d).toBeGreaterThanOrEqual(2)
+      expect(Math.round(w / d) * Math.round(h / d)).toBeLessThanOrEqual(960 * 540 + 960 + 540)
+    }
+  })
+})
