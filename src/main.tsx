@@ -1,7 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
-import { installImageExport } from './export/exportImages'
+import { installImageExport } from './export/install'
 import { installVideoExport } from './export/video/install'
 
 installImageExport()

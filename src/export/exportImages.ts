@@ -3,7 +3,6 @@ import {
   ExportCancelled,
   SCENARIO_KEYWORD,
   checkExportSize,
-  registerExporter,
   renderSurface,
   selectCaptionScenario,
   selectEvaluation,
@@ -197,9 +196,4 @@ async function exportOne(
     width,
     height,
   }
-}
-
-/** Makes image export available to the planner (called once at start-up). */
-export function installImageExport(): void {
-  registerExporter(exportImagesNow)
 }
