@@ -160,13 +160,28 @@ export function cancelRefinement(): void {
 }
 
 let listening = false
+let lastGet: (() => RootState) | null = null
+
+/**
+ * Input stops a refinement under way or about to start, and starts the quiet time again: most
+ * input draws a frame (which does the same), but some does not (a click on a control that
+ * changes nothing in the scene, a key in a text field), and the view must still be refined.
+ */
+function onInput(): void {
+  const pending = presentationStatus.state === 'running' || presentationStatus.state === 'waiting'
+  cancelRefinement()
+  if (!pending || lastGet === null) return
+  const get = lastGet
+  presentationStatus.state = 'waiting'
+  timer = setTimeout(() => tryStart(get), STILL_MS)
+}
 
 function listenForInput(): void {
   if (listening || typeof window === 'undefined') return
   listening = true
   const options = { capture: true, passive: true }
   for (const type of ['pointerdown', 'wheel', 'keydown', 'touchstart'] as const)
-    window.addEventListener(type, cancelRefinement, options)
+    window.addEventListener(type, onInput, options)
 }
 
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
@@ -177,6 +192,7 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
  */
 export function noteInteractiveFrame(get: () => RootState): void {
   listenForInput()
+  lastGet = get
   cancelRefinement()
   presentationStatus.state = 'waiting'
   timer = setTimeout(() => tryStart(get), STILL_MS)

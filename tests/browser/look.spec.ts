@@ -85,6 +85,23 @@ test('the still view is refined to presentation quality, and again after the cam
   expect(errors).toEqual([])
 })
 
+test('input that changes nothing in the scene stops a refinement, which then starts again', async ({
+  page,
+}) => {
+  test.setTimeout(400_000)
+  const errors = await openCampus(page)
+  // Settled: the first run waits for the quiet time or compiles its programs (seconds).
+  await expect
+    .poll(async () => (await presentation(page)).state, { timeout: 60_000 })
+    .toMatch(/^(waiting|running)$/)
+  // A key press that draws nothing: no new frame will restart the refinement.
+  await page.keyboard.press('Shift')
+  const stopped = await presentation(page)
+  expect(stopped.state).not.toBe('running')
+  await refined(page, 1)
+  expect(errors).toEqual([])
+})
+
 test('night turns the site and road lights on, day turns them off', async ({ page }) => {
   const errors = await openCampus(page)
   // The opening campus (Stargate Norway, at Narvik) on 21 June at 14:00: broad daylight.
