@@ -7,6 +7,7 @@ import {
   occludedOutputPass,
   planeOnlyDenoise,
 } from '../src/scene/presentationPipeline'
+import { SHADOW_RADIUS, shadowBiasM } from '../src/scene/shading'
 
 /**
  * The presentation passes patch three's own shaders (src/scene/presentationPipeline.ts). Each
@@ -70,5 +71,20 @@ describe('presentation passes', () => {
       expect(d).toBeGreaterThanOrEqual(2)
       expect(Math.round(w / d) * Math.round(h / d)).toBeLessThanOrEqual(960 * 540 + 960 + 540)
     }
+  })
+})
+
+describe('shadow-map depth bias', () => {
+  it('covers the filter reach down a slanted surface: texels × (radius + 2) × tan(zenith)', () => {
+    // Narvik at 14:00 on 21 June: sun 41.4° up (cos zenith 0.662); 0.44 m texels.
+    const tan = Math.sqrt(1 - 0.662 ** 2) / 0.662
+    expect(shadowBiasM(0.44, 0.662)).toBeCloseTo(0.44 * (SHADOW_RADIUS + 2) * tan, 9)
+  })
+  it('grows with the texel and as the sun sinks, and is bounded near the horizon', () => {
+    expect(shadowBiasM(0.8, 0.7)).toBeGreaterThan(shadowBiasM(0.4, 0.7))
+    expect(shadowBiasM(0.4, 0.4)).toBeGreaterThan(shadowBiasM(0.4, 0.8))
+    expect(shadowBiasM(0.4, 0.01)).toBe(shadowBiasM(0.4, 0.2))
+    // A high sun keeps half a reach: the map's own steps still need it.
+    expect(shadowBiasM(0.4, 1)).toBeCloseTo(0.4 * (SHADOW_RADIUS + 2) * 0.5, 9)
   })
 })

@@ -61,6 +61,9 @@ function paintDome(g: THREE.BufferGeometry, sky: SkyState, environment: boolean)
 
 // Drawn last with the depth test on, so only the pixels nothing else covers are shaded
 // (a full-screen pass costs tens of milliseconds in software rendering).
+/** Ground round the fence that the shadow maps still cover (gate, parking, line's last span). */
+const SHADOW_MARGIN_M = 80
+
 const SKY_MATERIAL = new THREE.MeshBasicMaterial({
   vertexColors: true,
   side: THREE.BackSide,
@@ -242,10 +245,15 @@ export function Environment({ layout }: { layout: CampusLayout }) {
   }, [dome, sky, snow, harmonics, get, invalidate])
 
   useLayoutEffect(() => {
-    const b = layout.bounds
+    // The shadow maps cover the campus (its fence and what stands just outside it), not the
+    // feeds kilometres away: Narvik's bounds with its hydro line are 3.8 km long, its fence
+    // 1.2 km, and a map's texel — with it the depth bias and the gap at the foot of every
+    // shadow — grows with the box (shadowBiasM, shading.ts).
+    const b = layout.fence
+    const m = SHADOW_MARGIN_M
     look.shadowBox.set(
-      new THREE.Vector3(b.x - b.w / 2, -5, b.z - b.d / 2),
-      new THREE.Vector3(b.x + b.w / 2, 60, b.z + b.d / 2),
+      new THREE.Vector3(b.x - b.w / 2 - m, -5, b.z - b.d / 2 - m),
+      new THREE.Vector3(b.x + b.w / 2 + m, 60, b.z + b.d / 2 + m),
     )
     look.version++
   }, [layout])

@@ -95,7 +95,7 @@ export function renderPresentationFrame(
   const plainBackground = scene.getObjectByName(SKY_NAME)?.visible !== true
   try {
     if (p && !plainBackground) {
-      const mapSize = shadowMapSizeFor(size)
+      const mapSize = PRESENTATION_SHADOW_MAP
       for (const step of p.steps(scene, camera, size, { bands: 1, mapSize })) step()
       // A large export's targets are not kept: the next still frame makes its own.
       if (size.width * size.height > 4_000_000) {
@@ -104,7 +104,7 @@ export function renderPresentationFrame(
       }
     } else {
       setShading(scene, gl, presentationMode(), true)
-      prepareShadowMap(gl, shadowMapSizeFor(size))
+      prepareShadowMap(gl, PRESENTATION_SHADOW_MAP)
       gl.setRenderTarget(null)
       gl.render(scene, camera)
     }
@@ -113,14 +113,12 @@ export function renderPresentationFrame(
   }
 }
 
-/** Shadow-map size for a frame: finer for large exports and on a GPU. */
-export function shadowMapSizeFor(size: {
-  readonly width: number
-  readonly height: number
-}): number {
-  const side = Math.max(size.width, size.height)
-  return side > 2200 || !isSoftwareRenderer() ? 4096 : 2048
-}
+/**
+ * Shadow-map size of presentation frames and exports, texels square (as the interactive view
+ * on a GPU): at 2,048 the depth bias that keeps roofs free of acne left most low shadows off
+ * (shading.ts, `shadowBiasM`).
+ */
+export const PRESENTATION_SHADOW_MAP = 4096
 
 /**
  * The scene's shading in presentation frames and exports: physically based on a GPU; on a
@@ -274,7 +272,7 @@ async function run(get: () => RootState): Promise<void> {
     scene,
     camera,
     { width, height },
-    { bands: software ? PRESENTATION_BANDS : 1, mapSize: shadowMapSizeFor({ width, height }) },
+    { bands: software ? PRESENTATION_BANDS : 1, mapSize: PRESENTATION_SHADOW_MAP },
   )
   // The shadow map first: programs compiled before it exists do not draw with it (WebGL
   // reports a sampler mismatch and drops the draw) on the first run.
