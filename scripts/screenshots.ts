@@ -7,7 +7,7 @@
  * Builds the app into a temporary folder (or serves an existing build with `--dist dist`),
  * opens each view in headless Chromium (software WebGL, the browser tests' flags) at
  * 1600 × 900, waits until the view is still and drawn at full resolution
- * (`window.__campusDebug.settled()`), and writes `<name>.png` into `--out` (default
+ * (`window.__campusDebug.settled()`) and its presentation refinement has finished, and writes `<name>.png` into `--out` (default
  * `docs/screenshots/after`). Every view is a link: scenario keys and a named camera view
  * (`cam=`); the night view also sets Time of day to 22:00 with the toolbar's slider (the
  * address bar does not hold the time). Motion is switched off first so rotors stand still.
@@ -115,6 +115,13 @@ async function capture(page: Page, url: string, shot: Shot, file: string): Promi
   // Nothing under the pointer: no hover outline.
   await page.mouse.move(0, VIEWPORT.height - 1)
   await settle(page)
+  // The still picture: the presentation refinement (ambient occlusion, antialiasing, soft
+  // shadows) has finished on the settled view (input cancels a run; the next one starts).
+  await page.waitForFunction(
+    () => window.__campusDebug?.presentation().state === 'done' && window.__campusDebug.settled(),
+    null,
+    { timeout: 180_000, polling: 250 },
+  )
   await page.screenshot({ path: file })
 }
 
