@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest'
 import {
   aoDivisor,
   crossFirstFxaa,
-  occludedOutputPass,
+  displayTarget,
+  occludedFxaa,
+  occlusionPass,
   planeOnlyDenoise,
 } from '../src/scene/presentationPipeline'
 import { SHADOW_RADIUS, shadowBiasM } from '../src/scene/shading'
@@ -15,18 +17,26 @@ import { SHADOW_RADIUS, shadowBiasM } from '../src/scene/shading'
  * upgrade fail here instead of silently losing the saving (or the occlusion).
  */
 describe('presentation passes', () => {
-  it('applies the ambient occlusion inside the output pass', () => {
-    const pass = occludedOutputPass()
-    const source = pass.material.fragmentShader
-    expect(source).toContain('uniform sampler2D tAO;')
-    expect(source).toMatch(
-      /gl_FragColor\.rgb \*= mix\(1\.0, texture2D\( tAO, vUv \)\.r, aoIntensity\)/,
-    )
-    // The occlusion multiplies the linear colour, before tone mapping.
-    expect(source.indexOf('tAO, vUv')).toBeLessThan(
-      source.indexOf('ToneMapping( gl_FragColor.rgb )'),
-    )
-    pass.dispose()
+  it('draws the scene as the canvas is drawn: tone mapped and encoded for display', () => {
+    const target = displayTarget()
+    // three tone maps, encodes and fogs into a target only when it is marked an XR target.
+    expect((target as unknown as { isXRRenderTarget?: boolean }).isXRRenderTarget).toBe(true)
+    expect(target.texture.colorSpace).toBe(THREE.SRGBColorSpace)
+    expect(target.texture.type).toBe(THREE.UnsignedByteType)
+    expect(target.depthTexture).not.toBeNull()
+    target.dispose()
+  })
+
+  it('multiplies in the occlusion in display terms, alone or inside FXAA', () => {
+    for (const pass of [occlusionPass(), occludedFxaa()]) {
+      const source = pass.material.fragmentShader
+      expect(source).toContain('uniform sampler2D tAO;')
+      expect(source).toContain(
+        'gl_FragColor.rgb *= sqrt(mix(1.0, texture2D( tAO, vUv ).r, aoIntensity));',
+      )
+      expect(pass.uniforms.aoIntensity?.value).toBe(0.9)
+      pass.dispose()
+    }
   })
 
   it('FXAA reads the four corners only where the cross shows an edge', () => {

@@ -1,18 +1,19 @@
 import * as THREE from 'three'
 import { FXAAPass } from 'three/examples/jsm/postprocessing/FXAAPass.js'
 import { GTAOPass } from 'three/examples/jsm/postprocessing/GTAOPass.js'
-import { OutputPass } from 'three/examples/jsm/postprocessing/OutputPass.js'
 import { SMAAPass } from 'three/examples/jsm/postprocessing/SMAAPass.js'
+import { ShaderPass } from 'three/examples/jsm/postprocessing/ShaderPass.js'
 import { presentationMode } from './presentation'
 import { look, prepareShadowMap, setShading } from './shading'
 
 /**
- * The passes of the presentation frame (loaded on first use, presentation.ts): the shadow map,
- * the scene at presentation quality into a floating-point target with a depth texture,
- * ground-truth ambient occlusion (three's GTAOPass, normals reconstructed from depth, at half
- * resolution or less, Poisson denoised), tone mapping and sRGB with the occlusion applied
- * (OutputPass), then SMAA (FXAA above 2560 × 1440) to the canvas. All are three's own add-ons
- * (three 0.187, MIT): no other library. Each step is one slice of work.
+ * The passes of the presentation frame (loaded on first use, presentation.ts): the shadow map;
+ * the scene at presentation quality, tone mapped and encoded as on the canvas, into a target
+ * with a depth texture (`displayTarget`); ground-truth ambient occlusion (three's GTAOPass,
+ * normals reconstructed from depth, at half resolution or less, Poisson denoised); the
+ * occlusion multiplied in, then SMAA to the canvas — or, above 2560 × 1440, FXAA with the
+ * occlusion in one pass. The passes are three's own add-ons (three 0.187, MIT), patched where
+ * noted; no other library. Each step is one slice of work.
  */
 
 let smaaImages: Promise<void> | null = null
@@ -86,24 +87,54 @@ export function aoDivisor(width: number, height: number): number {
 const AO_INTENSITY = 0.9
 
 /**
- * three's OutputPass (tone mapping and sRGB) that first multiplies the colour by the ambient
- * occlusion map, as GTAOPass's own blend would (`mix(1, ao, intensity)`): its copy and blend are
- * two more passes over every pixel (1 s of a 4K frame on a software rasteriser).
+ * The occlusion's factor on a colour already tone mapped and encoded for display: the square
+ * root of GTAOPass's blend (`mix(1, ao, intensity)`), which matches multiplying the linear
+ * colour before tone mapping to within the tone curve's bend (display ≈ linear^(1/2.2)).
  */
-export function occludedOutputPass(): OutputPass {
-  const pass = new OutputPass()
-  const read = 'gl_FragColor = texture2D( tDiffuse, vUv );'
-  const source = pass.material.fragmentShader
-  if (!source.includes(read)) throw new Error('OutputPass: unexpected shader')
-  pass.uniforms.tAO = { value: null }
-  pass.uniforms.aoIntensity = { value: AO_INTENSITY }
-  pass.material.fragmentShader = source
-    .replace(
-      'uniform sampler2D tDiffuse;',
-      'uniform sampler2D tDiffuse;\nuniform sampler2D tAO;\nuniform float aoIntensity;',
-    )
-    .replace(read, `${read}\n\tgl_FragColor.rgb *= mix(1.0, texture2D( tAO, vUv ).r, aoIntensity);`)
-  return pass
+const DISPLAY_AO = 'sqrt(mix(1.0, texture2D( tAO, vUv ).r, aoIntensity))'
+
+/** Multiplies the frame by the occlusion (one full-size pass; GTAOPass's own blend is two). */
+export function occlusionPass(): ShaderPass {
+  return new ShaderPass({
+    name: 'OcclusionShader',
+    uniforms: {
+      tDiffuse: { value: null },
+      tAO: { value: null },
+      aoIntensity: { value: AO_INTENSITY },
+    },
+    vertexShader: /* glsl */ `
+      varying vec2 vUv;
+      void main() {
+        vUv = uv;
+        gl_Position = projectionMatrix * modelViewMatrix * vec4( position, 1.0 );
+      }`,
+    fragmentShader: /* glsl */ `
+      uniform sampler2D tDiffuse;
+      uniform sampler2D tAO;
+      uniform float aoIntensity;
+      varying vec2 vUv;
+      void main() {
+        gl_FragColor = texture2D( tDiffuse, vUv );
+        gl_FragColor.rgb *= ${DISPLAY_AO};
+      }`,
+  })
+}
+
+/**
+ * A render target the scene is drawn into exactly as into the canvas: tone mapped, encoded for
+ * display, and with the fog mixed in after both (three's order), 8 bits a channel, with a depth
+ * texture for the occlusion. three applies tone mapping and the output encoding only when
+ * drawing to the canvas or to an XR target, so the target is marked as one (three's own WebXR
+ * code marks its targets so). Drawn linear into a floating-point target and tone mapped after,
+ * the fog came out as a thick pale haze the moving view does not have.
+ */
+export function displayTarget(): THREE.WebGLRenderTarget {
+  const target = new THREE.WebGLRenderTarget(1, 1, {
+    colorSpace: THREE.SRGBColorSpace,
+    depthTexture: new THREE.DepthTexture(1, 1),
+  })
+  ;(target as unknown as { isXRRenderTarget: boolean }).isXRRenderTarget = true
+  return target
 }
 
 /**
@@ -149,25 +180,39 @@ export function crossFirstFxaa(): FXAAPass {
   return pass
 }
 
+/** FXAA (corners at edges only) that also applies the occlusion, to the canvas. */
+export function occludedFxaa(): FXAAPass {
+  const pass = crossFirstFxaa()
+  const write = 'gl_FragColor = ApplyFXAA( tDiffuse, resolution.xy, vUv );'
+  const source = pass.material.fragmentShader
+  if (!source.includes(write)) throw new Error('FXAAPass: unexpected shader')
+  pass.uniforms.tAO = { value: null }
+  pass.uniforms.aoIntensity = { value: AO_INTENSITY }
+  pass.material.fragmentShader = source
+    .replace(
+      'uniform sampler2D tDiffuse;',
+      'uniform sampler2D tDiffuse;\nuniform sampler2D tAO;\nuniform float aoIntensity;',
+    )
+    .replace(write, `${write}\n\t\t\tgl_FragColor.rgb *= ${DISPLAY_AO};`)
+  return pass
+}
+
 export class PresentationPipeline {
   readonly gl: THREE.WebGLRenderer
   private width = 0
   private height = 0
   private readonly sceneTarget: THREE.WebGLRenderTarget
   private readonly ldrTarget: THREE.WebGLRenderTarget
-  private readonly output = occludedOutputPass()
+  private readonly occlusion = occlusionPass()
   private readonly smaa = new SMAAPass()
-  private readonly fxaa = crossFirstFxaa()
+  private readonly fxaa = occludedFxaa()
   private gtao: GTAOPass | null = null
   private readonly aoBox = new THREE.Box3()
   private gtaoFor: { scene: THREE.Scene; camera: THREE.Camera } | null = null
 
   constructor(gl: THREE.WebGLRenderer) {
     this.gl = gl
-    this.sceneTarget = new THREE.WebGLRenderTarget(1, 1, {
-      type: THREE.HalfFloatType,
-      depthTexture: new THREE.DepthTexture(1, 1),
-    })
+    this.sceneTarget = displayTarget()
     this.ldrTarget = new THREE.WebGLRenderTarget(1, 1, { depthBuffer: false })
   }
 
@@ -193,7 +238,9 @@ export class PresentationPipeline {
     this.width = width
     this.height = height
     this.sceneTarget.setSize(width, height)
-    this.ldrTarget.setSize(width, height)
+    // FXAA draws large frames straight to the canvas: no intermediate target.
+    if (width * height > LARGE_FRAME_PIXELS) this.ldrTarget.setSize(1, 1)
+    else this.ldrTarget.setSize(width, height)
     const aoScale = aoDivisor(width, height)
     gtao.setSize(
       Math.max(1, Math.round(width / aoScale)),
@@ -204,8 +251,8 @@ export class PresentationPipeline {
   }
 
   /**
-   * The target the scene is drawn into (programs for a render target differ from the canvas's:
-   * linear output, tone mapping in the output pass), so shaders are compiled against it.
+   * The target the scene is drawn into (three keys programs on the target's kind), so shaders
+   * are compiled against it.
    */
   get target(): THREE.WebGLRenderTarget {
     return this.sceneTarget
@@ -260,16 +307,25 @@ export class PresentationPipeline {
       )
       gtao.render(gl, this.sceneTarget, this.sceneTarget, 0, false)
     })
-    steps.push(() => {
-      const ao = this.output.uniforms.tAO
-      if (ao) ao.value = gtao.gtaoMap
-      this.output.render(gl, this.ldrTarget, this.sceneTarget, 0, false)
-    })
-    steps.push(() => {
-      const aa = width * height > LARGE_FRAME_PIXELS ? this.fxaa : this.smaa
-      aa.renderToScreen = true
-      aa.render(gl, null as unknown as THREE.WebGLRenderTarget, this.ldrTarget, 0, false)
-    })
+    const canvas = null as unknown as THREE.WebGLRenderTarget
+    if (width * height > LARGE_FRAME_PIXELS)
+      steps.push(() => {
+        const ao = this.fxaa.uniforms.tAO
+        if (ao) ao.value = gtao.gtaoMap
+        this.fxaa.renderToScreen = true
+        this.fxaa.render(gl, canvas, this.sceneTarget, 0, false)
+      })
+    else {
+      steps.push(() => {
+        const ao = this.occlusion.uniforms.tAO
+        if (ao) ao.value = gtao.gtaoMap
+        this.occlusion.render(gl, this.ldrTarget, this.sceneTarget, 0, false)
+      })
+      steps.push(() => {
+        this.smaa.renderToScreen = true
+        this.smaa.render(gl, canvas, this.ldrTarget, 0, false)
+      })
+    }
     return steps
   }
 
@@ -280,6 +336,6 @@ export class PresentationPipeline {
     this.gtao?.dispose()
     this.smaa.dispose()
     this.fxaa.dispose()
-    this.output.dispose()
+    this.occlusion.dispose()
   }
 }
