@@ -304,6 +304,11 @@ function cardGeometry(capacity: number): THREE.BufferGeometry {
     )
   g.setAttribute('position', dynamic(3))
   g.setAttribute('cardCorner', new THREE.BufferAttribute(corner, 2))
+  // Never read (the vertex shader makes each card's normal), but without a normal attribute
+  // three shades the mesh flat, from the card's own plane: the crowns went a quarter darker.
+  const up = new Float32Array(capacity * 12)
+  for (let v = 0; v < capacity * 4; v++) up[v * 3 + 1] = 1
+  g.setAttribute('normal', new THREE.BufferAttribute(up, 3))
   g.setAttribute('cardSize', dynamic(2))
   g.setAttribute('treeSlot', dynamic(1))
   g.setAttribute('color', dynamic(3))
