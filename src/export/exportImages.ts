@@ -105,6 +105,7 @@ export async function exportImagesNow(
   const check = (): void => {
     if (request.signal?.aborted) throw new ExportCancelled()
   }
+  const releaseMotion = surface.holdMotion()
   try {
     for (const [i, job] of jobs.entries()) {
       check()
@@ -123,6 +124,7 @@ export async function exportImagesNow(
       showScenarioForExport(start.scenario)
       await surface.whenShowing().catch(() => undefined)
     }
+    releaseMotion()
   }
   onProgress({ done: total, total, step: 'Done' })
   return images

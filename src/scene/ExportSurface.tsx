@@ -13,7 +13,7 @@ import {
   type RenderedFrame,
 } from '../state'
 import { projectAnnotations } from './annotations'
-import { animationTimeS, setAnimationTime } from './animationClock'
+import { animationTimeS, holdMotion, setAnimationTime } from './animationClock'
 import { rig } from './CameraRig'
 import { SKY_NAME } from './Environment'
 import { sceneStats } from './stats'
@@ -293,6 +293,14 @@ export function createRenderSurface(get: () => RootState): RenderSurface {
       const state = useCampus.getState()
       const layout = selectLayout(state)
       return layout ? namedView(layout, view, aspect, state.selection) : null
+    },
+    holdMotion: () => {
+      const release = holdMotion()
+      return () => {
+        release()
+        // The moving parts ask for frames again from the next one drawn.
+        get().invalidate()
+      }
     },
     prepareView: async (view) => {
       const { cutawayBuilding: before, selection } = useCampus.getState()

@@ -132,6 +132,11 @@ export interface RenderSurface {
    * screen's state back.
    */
   prepareView(view: CameraViewId | 'current' | 'pose'): Promise<() => void>
+  /**
+   * Stops the moving parts (fans, rotors, aviation lights) from asking for frames until the
+   * returned function is called: an export's waits are not spent drawing them.
+   */
+  holdMotion(): () => void
 }
 
 export interface ExportRequest {

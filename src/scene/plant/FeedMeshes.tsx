@@ -10,7 +10,7 @@ import { plantMaterials, plantUniforms } from './plantMaterial'
 import { plantShown, plantStats } from './plantStats'
 import { feedSolids, latticeGeometry, switchyardCounts, wireGeometry } from './staticGeometry'
 import { useDisposed } from './PlantMeshes'
-import { onAnimationTime } from '../animationClock'
+import { motionHeld, onAnimationTime } from '../animationClock'
 import { groundY } from '../sceneData'
 import { useSun } from '../sun'
 
@@ -71,7 +71,7 @@ export function FeedMeshes({ layout }: { layout: CampusLayout }) {
     [],
   )
   useFrame(() => {
-    if (spinning) invalidate()
+    if (spinning && !motionHeld()) invalidate()
   })
 
   return (
@@ -175,7 +175,9 @@ function AviationLights({
     const stop = onAnimationTime((t) => {
       material.visible = (t % periodS) / periodS < ON_SHARE
     })
-    const id = window.setInterval(invalidate, 100)
+    const id = window.setInterval(() => {
+      if (!motionHeld()) invalidate()
+    }, 100)
     return () => {
       stop()
       window.clearInterval(id)

@@ -7,7 +7,7 @@ import { Boxes } from '../Boxes'
 import { materials, unitMaterial } from '../materials'
 import { DetailField, PIECE_STRIDE } from './DetailField'
 import { NearMesh } from './NearMesh'
-import { onAnimationTime } from '../animationClock'
+import { motionHeld, onAnimationTime } from '../animationClock'
 import { inverterModel, trackerModel, unitModel } from './models'
 import { inverterSet, rowsOf, trackerSet, unitRowSet } from './plantData'
 import { plantMaterials, plantUniforms } from './plantMaterial'
@@ -213,7 +213,7 @@ function PlantMotion({ layout, coolingOn }: { layout: CampusLayout; coolingOn: b
   useFrame(() => {
     let fans = false
     for (const kind of FAN_KINDS) if ((plantStats.detailed[kind] ?? 0) > 0) fans = true
-    const turning = motion && coolingOn && fans
+    const turning = motion && coolingOn && fans && !motionHeld()
     plantStats.fansTurning = turning
     if (turning) invalidate()
   })
