@@ -59,11 +59,11 @@ function paintDome(g: THREE.BufferGeometry, sky: SkyState, environment: boolean)
   col.needsUpdate = true
 }
 
-// Drawn last with the depth test on, so only the pixels nothing else covers are shaded
-// (a full-screen pass costs tens of milliseconds in software rendering).
 /** Ground round the fence that the shadow maps still cover (gate, parking, line's last span). */
 const SHADOW_MARGIN_M = 80
 
+// Drawn last with the depth test on, so only the pixels nothing else covers are shaded
+// (a full-screen pass costs tens of milliseconds in software rendering).
 const SKY_MATERIAL = new THREE.MeshBasicMaterial({
   vertexColors: true,
   side: THREE.BackSide,

@@ -95,8 +95,11 @@ export function renderPresentationFrame(
   const plainBackground = scene.getObjectByName(SKY_NAME)?.visible !== true
   try {
     if (p && !plainBackground) {
-      const mapSize = PRESENTATION_SHADOW_MAP
-      for (const step of p.steps(scene, camera, size, { bands: 1, mapSize })) step()
+      for (const step of p.steps(scene, camera, size, {
+        bands: 1,
+        mapSize: PRESENTATION_SHADOW_MAP,
+      }))
+        step()
       // A large export's targets are not kept: the next still frame makes its own.
       if (size.width * size.height > 4_000_000) {
         p.dispose()
@@ -169,9 +172,7 @@ function onInput(): void {
   const pending = presentationStatus.state === 'running' || presentationStatus.state === 'waiting'
   cancelRefinement()
   if (!pending || lastGet === null) return
-  const get = lastGet
-  presentationStatus.state = 'waiting'
-  timer = setTimeout(() => tryStart(get), STILL_MS)
+  waitForStill(lastGet)
 }
 
 function listenForInput(): void {
@@ -192,6 +193,11 @@ export function noteInteractiveFrame(get: () => RootState): void {
   listenForInput()
   lastGet = get
   cancelRefinement()
+  waitForStill(get)
+}
+
+/** Starts the quiet time: a refinement starts `STILL_MS` from now if nothing stops it. */
+function waitForStill(get: () => RootState): void {
   presentationStatus.state = 'waiting'
   timer = setTimeout(() => tryStart(get), STILL_MS)
 }

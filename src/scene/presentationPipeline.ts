@@ -72,6 +72,10 @@ const AO_MAX_PIXELS = 960 * 540
  */
 const LARGE_FRAME_PIXELS = 2560 * 1440
 
+function isLarge(width: number, height: number): boolean {
+  return width * height > LARGE_FRAME_PIXELS
+}
+
 /** Round the shadow box: towers, stacks and the lines' first spans stand higher than 60 m. */
 const AO_BOX_MARGIN = new THREE.Vector3(60, 120, 60)
 const EVERYWHERE = new THREE.Box3(
@@ -225,7 +229,8 @@ export class PresentationPipeline {
       this.gtao.updateGtaoMaterial(AO)
       this.gtao.updatePdMaterial(DENOISE)
       planeOnlyDenoise(this.gtao.pdMaterial)
-      // The occlusion map only: it is applied in the output pass (one full-size pass, not three).
+      // The occlusion map only: the occlusion pass or FXAA applies it (one full-size pass, not
+      // GTAOPass's copy and blend).
       this.gtao.output = GTAOPass.OUTPUT.Off
       this.gtaoFor = { scene, camera }
       this.width = 0
@@ -239,7 +244,7 @@ export class PresentationPipeline {
     this.height = height
     this.sceneTarget.setSize(width, height)
     // FXAA draws large frames straight to the canvas: no intermediate target.
-    if (width * height > LARGE_FRAME_PIXELS) this.ldrTarget.setSize(1, 1)
+    if (isLarge(width, height)) this.ldrTarget.setSize(1, 1)
     else this.ldrTarget.setSize(width, height)
     const aoScale = aoDivisor(width, height)
     gtao.setSize(
@@ -258,6 +263,30 @@ export class PresentationPipeline {
     return this.sceneTarget
   }
 
+  /**
+   * The scene at presentation quality into the scene target (the shadow map first, when it is
+   * out of date), within `scissor` (x, y, width, height) or whole.
+   */
+  private drawScene(
+    scene: THREE.Scene,
+    camera: THREE.Camera,
+    size: { readonly width: number; readonly height: number },
+    mapSize: number,
+    gtao: GTAOPass,
+    scissor: readonly [number, number, number, number] | null,
+  ): void {
+    const gl = this.gl
+    this.setSize(size.width, size.height, gtao)
+    setShading(scene, gl, presentationMode(), true)
+    prepareShadowMap(gl, mapSize)
+    const target = this.sceneTarget
+    if (scissor) target.scissor.set(...scissor)
+    target.scissorTest = scissor !== null
+    gl.setRenderTarget(target)
+    gl.render(scene, camera)
+    target.scissorTest = false
+  }
+
   /** The work of one presentation frame, as slices (the last draws to the canvas). */
   steps(
     scene: THREE.Scene,
@@ -272,31 +301,13 @@ export class PresentationPipeline {
     const bands = Math.max(1, options.bands)
     // The shadow map in a slice of its own (on the first run it also compiles the depth
     // programs): the scene drawn into one pixel of the target renders the map before it.
-    steps.push(() => {
-      this.setSize(width, height, gtao)
-      setShading(scene, gl, presentationMode(), true)
-      prepareShadowMap(gl, options.mapSize)
-      const target = this.sceneTarget
-      target.scissor.set(0, 0, 1, 1)
-      target.scissorTest = true
-      gl.setRenderTarget(target)
-      gl.render(scene, camera)
-      target.scissorTest = false
-    })
-    for (let b = 0; b < bands; b++)
-      steps.push(() => {
-        this.setSize(width, height, gtao)
-        setShading(scene, gl, presentationMode(), true)
-        prepareShadowMap(gl, options.mapSize)
-        const target = this.sceneTarget
-        const y0 = Math.floor((b * height) / bands)
-        const y1 = Math.floor(((b + 1) * height) / bands)
-        target.scissor.set(0, y0, width, y1 - y0)
-        target.scissorTest = bands > 1
-        gl.setRenderTarget(target)
-        gl.render(scene, camera)
-        target.scissorTest = false
-      })
+    steps.push(() => this.drawScene(scene, camera, size, options.mapSize, gtao, [0, 0, 1, 1]))
+    for (let b = 0; b < bands; b++) {
+      const y0 = Math.floor((b * height) / bands)
+      const y1 = Math.floor(((b + 1) * height) / bands)
+      const band = bands > 1 ? ([0, y0, width, y1 - y0] as const) : null
+      steps.push(() => this.drawScene(scene, camera, size, options.mapSize, gtao, band))
+    }
     steps.push(() => {
       // Contact shade is worked out only round the campus (the shadow maps' box, and what
       // stands taller on it): the hills and the sea beyond are left as they are.
@@ -308,7 +319,7 @@ export class PresentationPipeline {
       gtao.render(gl, this.sceneTarget, this.sceneTarget, 0, false)
     })
     const canvas = null as unknown as THREE.WebGLRenderTarget
-    if (width * height > LARGE_FRAME_PIXELS)
+    if (isLarge(width, height))
       steps.push(() => {
         const ao = this.fxaa.uniforms.tAO
         if (ao) ao.value = gtao.gtaoMap

@@ -86,6 +86,16 @@ test('the still view is refined to presentation quality, and again after the cam
   expect(errors).toEqual([])
 })
 
+/**
+ * Waits until the first refinement is pending: settled, it waits for the quiet time or compiles
+ * its programs (seconds on a software rasteriser).
+ */
+async function refinementPending(page: Page): Promise<void> {
+  await expect
+    .poll(async () => (await presentation(page)).state, { timeout: 60_000 })
+    .toMatch(/^(waiting|running)$/)
+}
+
 /** Mean red, green and blue of the canvas as shown, 0–255. */
 async function canvasMean(page: Page): Promise<[number, number, number]> {
   const canvas = page.locator('canvas').first()
@@ -106,9 +116,7 @@ test('the refined still keeps the colours of the moving view: same tone mapping,
   const errors = await openCampus(page)
   // The interactive frame, before the refinement replaces it (the canvas changes only at the
   // run's last slice).
-  await expect
-    .poll(async () => (await presentation(page)).state, { timeout: 60_000 })
-    .toMatch(/^(waiting|running)$/)
+  await refinementPending(page)
   const moving = await canvasMean(page)
   await refined(page, 1)
   const still = await canvasMean(page)
@@ -127,10 +135,7 @@ test('input that changes nothing in the scene stops a refinement, which then sta
 }) => {
   test.setTimeout(400_000)
   const errors = await openCampus(page)
-  // Settled: the first run waits for the quiet time or compiles its programs (seconds).
-  await expect
-    .poll(async () => (await presentation(page)).state, { timeout: 60_000 })
-    .toMatch(/^(waiting|running)$/)
+  await refinementPending(page)
   // A key press that draws nothing: no new frame will restart the refinement.
   await page.keyboard.press('Shift')
   const stopped = await presentation(page)
