@@ -3,9 +3,9 @@ import { GTAOPass } from 'three/examples/jsm/postprocessing/GTAOPass.js'
 import { describe, expect, it } from 'vitest'
 import {
   aoDivisor,
-  crossFirstFxaa,
   displayTarget,
-  occludedFxaa,
+  occludedConsoleFxaa,
+  occlusionFactorPass,
   occlusionPass,
   planeOnlyDenoise,
 } from '../src/scene/presentationPipeline'
@@ -27,34 +27,35 @@ describe('presentation passes', () => {
     target.dispose()
   })
 
+  it('stores the display colours as they are: no sRGB texture encoding them twice', () => {
+    const target = displayTarget()
+    expect(target.texture.internalFormat).toBe('RGBA8')
+    target.dispose()
+  })
+
   it('multiplies in the occlusion in display terms, alone or inside FXAA', () => {
-    for (const pass of [occlusionPass(), occludedFxaa()]) {
+    // The factor on the displayed colour, worked out once per pixel of the occlusion map.
+    const factor = occlusionFactorPass()
+    expect(factor.material.fragmentShader).toContain(
+      'sqrt( mix( 1.0, texture2D( tAO, vUv ).r, aoIntensity ) )',
+    )
+    expect(factor.uniforms.aoIntensity?.value).toBe(0.9)
+    factor.dispose()
+    for (const pass of [occlusionPass(), occludedConsoleFxaa()]) {
       const source = pass.material.fragmentShader
-      expect(source).toContain('uniform sampler2D tAO;')
-      expect(source).toContain(
-        'gl_FragColor.rgb *= sqrt(mix(1.0, texture2D( tAO, vUv ).r, aoIntensity));',
-      )
-      expect(pass.uniforms.aoIntensity?.value).toBe(0.9)
+      expect(source).toContain('uniform sampler2D tFactor;')
+      expect(source).toContain('gl_FragColor.rgb *= texture2D( tFactor, vUv ).r;')
       pass.dispose()
     }
   })
 
-  it('FXAA reads the four corners only where the cross shows an edge', () => {
-    const pass = crossFirstFxaa()
-    const source = pass.material.fragmentShader
-    const guard = source.indexOf('if ( l.contrast >= max( _ContrastThreshold')
-    expect(guard).toBeGreaterThan(0)
-    for (const corner of ['1.0,  1.0', '-1.0,  1.0', '1.0, -1.0', '-1.0, -1.0']) {
-      const read = source.indexOf(`SampleLuminance( tex2D, texSize, uv,  ${corner} )`)
-      const readAlt = source.indexOf(`SampleLuminance( tex2D, texSize, uv, ${corner} )`)
-      const at = Math.max(read, readAlt)
-      expect(at, corner).toBeGreaterThan(guard)
-    }
-    // The skip test is three's own, unchanged.
-    expect(source).toContain(
-      'float threshold = max( _ContrastThreshold, _RelativeThreshold * l.highest );',
-    )
-    pass.dispose()
+  it('FXAA (console) keeps flat pixels and lone pixels exactly, read once', () => {
+    const source = occludedConsoleFxaa().material.fragmentShader
+    // The centre is read texel for texel (the pass is drawn at the target's size).
+    expect(source).toContain('texelFetch( tDiffuse, ivec2( gl_FragCoord.xy ), 0 )')
+    // Below the contrast threshold, and where the corners give no direction, the centre is kept.
+    expect(source.match(/return rgbM;/g)).toHaveLength(2)
+    expect(source).toContain('max( EDGE_THRESHOLD_MIN, lumaMaxM * EDGE_THRESHOLD )')
   })
 
   it('the denoise weighs neighbours by the centre plane, not by their own normals', () => {
@@ -69,9 +70,9 @@ describe('presentation passes', () => {
     pass.dispose()
   })
 
-  it('works out occlusion at half resolution, and at no more than 960 × 540 for large frames', () => {
+  it('works out occlusion at half resolution, and at no more than 640 × 360 for large frames', () => {
     expect(aoDivisor(1280, 720)).toBe(2)
-    expect(aoDivisor(1920, 1080)).toBe(2)
+    expect(aoDivisor(1920, 1080)).toBe(3)
     for (const [w, h] of [
       [2560, 1440],
       [3840, 2160],
@@ -79,7 +80,7 @@ describe('presentation passes', () => {
     ] as const) {
       const d = aoDivisor(w, h)
       expect(d).toBeGreaterThanOrEqual(2)
-      expect(Math.round(w / d) * Math.round(h / d)).toBeLessThanOrEqual(960 * 540 + 960 + 540)
+      expect(Math.round(w / d) * Math.round(h / d)).toBeLessThanOrEqual(640 * 360 + 640 + 360)
     }
   })
 })

@@ -98,6 +98,7 @@ export function renderPresentationFrame(
       for (const step of p.steps(scene, camera, size, {
         bands: 1,
         mapSize: PRESENTATION_SHADOW_MAP,
+        shadowSlice: false,
       }))
         step()
       // A large export's targets are not kept: the next still frame makes its own.
@@ -278,7 +279,11 @@ async function run(get: () => RootState): Promise<void> {
     scene,
     camera,
     { width, height },
-    { bands: software ? PRESENTATION_BANDS : 1, mapSize: PRESENTATION_SHADOW_MAP },
+    {
+      bands: software ? PRESENTATION_BANDS : 1,
+      mapSize: PRESENTATION_SHADOW_MAP,
+      shadowSlice: true,
+    },
   )
   // The shadow map first: programs compiled before it exists do not draw with it (WebGL
   // reports a sampler mismatch and drops the draw) on the first run.

@@ -1,5 +1,4 @@
 import * as THREE from 'three'
-import { FXAAPass } from 'three/examples/jsm/postprocessing/FXAAPass.js'
 import { GTAOPass } from 'three/examples/jsm/postprocessing/GTAOPass.js'
 import { SMAAPass } from 'three/examples/jsm/postprocessing/SMAAPass.js'
 import { ShaderPass } from 'three/examples/jsm/postprocessing/ShaderPass.js'
@@ -11,9 +10,10 @@ import { look, prepareShadowMap, setShading } from './shading'
  * the scene at presentation quality, tone mapped and encoded as on the canvas, into a target
  * with a depth texture (`displayTarget`); ground-truth ambient occlusion (three's GTAOPass,
  * normals reconstructed from depth, at half resolution or less, Poisson denoised); the
- * occlusion multiplied in, then SMAA to the canvas — or, above 2560 × 1440, FXAA with the
- * occlusion in one pass. The passes are three's own add-ons (three 0.187, MIT), patched where
- * noted; no other library. Each step is one slice of work.
+ * occlusion multiplied in, then SMAA to the canvas — or, above 2560 × 1440, FXAA (console
+ * variant) with the occlusion in one pass. The passes are three's own add-ons (three 0.187, MIT),
+ * patched where noted, and two small shaders of our own (the occlusion and the console FXAA);
+ * no other library. Each step is one slice of work.
  */
 
 let smaaImages: Promise<void> | null = null
@@ -38,6 +38,11 @@ export interface StepOptions {
   readonly bands: number
   /** Shadow-map size, texels. */
   readonly mapSize: number
+  /**
+   * The shadow map drawn in a slice before the scene's (the refinement: programs compiled in
+   * its preparation slices must find the map). Without, the scene's first slice draws it.
+   */
+  readonly shadowSlice: boolean
 }
 
 /** Ambient occlusion at campus scale: contact shade within a few metres of walls and plant. */
@@ -59,16 +64,19 @@ const DENOISE = {
 }
 
 /**
- * Ambient occlusion is worked out at half the frame's resolution, and for large frames at no
- * more than `AO_MAX_PIXELS` (a 4K export: a third): the shade varies over metres, and its cost
- * grows with its pixels (on a software rasteriser, half of 4K took 6 s of a 14 s export).
+ * Ambient occlusion is worked out at half the frame's resolution, and at no more than
+ * `AO_MAX_PIXELS` (the refinement of a 1280 × 720 view; a 4K export: a sixth): the shade varies
+ * over metres and the denoise blurs it over several of its pixels, while its cost grows with
+ * them (on a software rasteriser a 4K export's occlusion took 0.55 s at 960 × 540, 0.27 s at
+ * 640 × 360).
  */
-const AO_MAX_PIXELS = 960 * 540
+const AO_MAX_PIXELS = 640 * 360
 
 /**
- * Above this many pixels (a 4K export) FXAA replaces SMAA: on a software rasteriser SMAA's three
- * passes took 3.2 s of a 4K frame, FXAA's one 1.15 s; the frame is drawn at twice the pixel
- * density of the screen it is shown on, so the softer filter is not seen.
+ * Above this many pixels (a 4K export) FXAA's console variant with the occlusion in one pass
+ * replaces the occlusion pass and SMAA: on a software rasteriser SMAA's three passes took 3.2 s
+ * of a 4K frame, three's FXAA (quality) 1.15 s, the console variant 0.45 s; the frame is drawn
+ * at twice the pixel density of the screen it is shown on, so the softer filter is not seen.
  */
 const LARGE_FRAME_PIXELS = 2560 * 1440
 
@@ -93,9 +101,37 @@ const AO_INTENSITY = 0.9
 /**
  * The occlusion's factor on a colour already tone mapped and encoded for display: the square
  * root of GTAOPass's blend (`mix(1, ao, intensity)`), which matches multiplying the linear
- * colour before tone mapping to within the tone curve's bend (display ≈ linear^(1/2.2)).
+ * colour before tone mapping to within the tone curve's bend (display ≈ linear^(1/2.2)). It is
+ * worked out once per pixel of the occlusion map, into an 8-bit image the frame's last pass
+ * reads (`OCCLUDE`), not once per pixel of the frame from the half-float map.
  */
-const DISPLAY_AO = 'sqrt(mix(1.0, texture2D( tAO, vUv ).r, aoIntensity))'
+export function occlusionFactorPass(): ShaderPass {
+  return new ShaderPass({
+    name: 'OcclusionFactorShader',
+    uniforms: {
+      tAO: { value: null },
+      aoIntensity: { value: AO_INTENSITY },
+    },
+    vertexShader: FULL_FRAME_VERTEX,
+    fragmentShader: /* glsl */ `
+      uniform sampler2D tAO;
+      uniform float aoIntensity;
+      varying vec2 vUv;
+      void main() {
+        gl_FragColor = vec4( vec3( sqrt( mix( 1.0, texture2D( tAO, vUv ).r, aoIntensity ) ) ), 1.0 );
+      }`,
+  })
+}
+
+const FULL_FRAME_VERTEX = /* glsl */ `
+  varying vec2 vUv;
+  void main() {
+    vUv = uv;
+    gl_Position = projectionMatrix * modelViewMatrix * vec4( position, 1.0 );
+  }`
+
+/** Multiplies the frame by the occlusion factor (`occlusionFactorPass`), bilinearly scaled up. */
+const OCCLUDE = 'gl_FragColor.rgb *= texture2D( tFactor, vUv ).r;'
 
 /** Multiplies the frame by the occlusion (one full-size pass; GTAOPass's own blend is two). */
 export function occlusionPass(): ShaderPass {
@@ -103,23 +139,16 @@ export function occlusionPass(): ShaderPass {
     name: 'OcclusionShader',
     uniforms: {
       tDiffuse: { value: null },
-      tAO: { value: null },
-      aoIntensity: { value: AO_INTENSITY },
+      tFactor: { value: null },
     },
-    vertexShader: /* glsl */ `
-      varying vec2 vUv;
-      void main() {
-        vUv = uv;
-        gl_Position = projectionMatrix * modelViewMatrix * vec4( position, 1.0 );
-      }`,
+    vertexShader: FULL_FRAME_VERTEX,
     fragmentShader: /* glsl */ `
       uniform sampler2D tDiffuse;
-      uniform sampler2D tAO;
-      uniform float aoIntensity;
+      uniform sampler2D tFactor;
       varying vec2 vUv;
       void main() {
         gl_FragColor = texture2D( tDiffuse, vUv );
-        gl_FragColor.rgb *= ${DISPLAY_AO};
+        ${OCCLUDE}
       }`,
   })
 }
@@ -138,6 +167,10 @@ export function displayTarget(): THREE.WebGLRenderTarget {
     depthTexture: new THREE.DepthTexture(1, 1),
   })
   ;(target as unknown as { isXRRenderTarget: boolean }).isXRRenderTarget = true
+  // The materials encode the colours already: stored as they are (RGBA8), not in an sRGB
+  // texture that would encode them again on every write and decode them on every read (on a
+  // software rasteriser the FXAA pass of a 4K frame took 0.25–0.3 s longer so).
+  target.texture.internalFormat = 'RGBA8'
   return target
 }
 
@@ -155,50 +188,64 @@ export function planeOnlyDenoise(material: THREE.ShaderMaterial): void {
 }
 
 /**
- * three's FXAA (FXAA 3.11, quality) reads nine texels for every pixel before it decides the
- * pixel is flat and left alone; like the original FXAA it now reads the four corners only where
- * the centre and its four neighbours show an edge (sky, ground and roofs are mostly flat). The
- * result is the same: the corners only feed the blend of pixels that are not skipped.
+ * FXAA 3.11's console variant (T. Lottes, NVIDIA, 2011; the algorithm, written here for three's
+ * ShaderPass) with the occlusion applied, for frames above 2560 × 1440. It has no edge search,
+ * so every pixel costs about the same few reads: four bilinear reads at the pixel's corners
+ * give the local contrast; where it is low the pixel is kept; elsewhere the colour is blurred
+ * along the edge (two reads half a pixel either way, two more up to two pixels out, the wider
+ * pair dropped where it would cross another edge). Lottes's default thresholds and sharpness.
  */
-export function crossFirstFxaa(): FXAAPass {
-  const pass = new FXAAPass()
-  const corners = [
-    'l.ne = SampleLuminance( tex2D, texSize, uv,  1.0,  1.0 );',
-    'l.nw = SampleLuminance( tex2D, texSize, uv, -1.0,  1.0 );',
-    'l.se = SampleLuminance( tex2D, texSize, uv,  1.0, -1.0 );',
-    'l.sw = SampleLuminance( tex2D, texSize, uv, -1.0, -1.0 );',
-  ]
-  const contrast = 'l.contrast = l.highest - l.lowest;'
-  let source = pass.material.fragmentShader
-  if (!corners.every((line) => source.includes(line)) || !source.includes(contrast)) return pass
-  for (const line of corners) source = source.replace(line, '')
-  source = source.replace(
-    contrast,
-    `${contrast}
-			l.ne = l.nw = l.se = l.sw = l.m;
-			if ( l.contrast >= max( _ContrastThreshold, _RelativeThreshold * l.highest ) ) {
-				${corners.join('\n\t\t\t\t')}
-			}`,
-  )
-  pass.material.fragmentShader = source
-  return pass
-}
-
-/** FXAA (corners at edges only) that also applies the occlusion, to the canvas. */
-export function occludedFxaa(): FXAAPass {
-  const pass = crossFirstFxaa()
-  const write = 'gl_FragColor = ApplyFXAA( tDiffuse, resolution.xy, vUv );'
-  const source = pass.material.fragmentShader
-  if (!source.includes(write)) throw new Error('FXAAPass: unexpected shader')
-  pass.uniforms.tAO = { value: null }
-  pass.uniforms.aoIntensity = { value: AO_INTENSITY }
-  pass.material.fragmentShader = source
-    .replace(
-      'uniform sampler2D tDiffuse;',
-      'uniform sampler2D tDiffuse;\nuniform sampler2D tAO;\nuniform float aoIntensity;',
-    )
-    .replace(write, `${write}\n\t\t\tgl_FragColor.rgb *= ${DISPLAY_AO};`)
-  return pass
+export function occludedConsoleFxaa(): ShaderPass {
+  return new ShaderPass({
+    name: 'OccludedConsoleFxaaShader',
+    uniforms: {
+      tDiffuse: { value: null },
+      tFactor: { value: null },
+    },
+    vertexShader: FULL_FRAME_VERTEX,
+    fragmentShader: /* glsl */ `
+      uniform sampler2D tDiffuse;
+      uniform sampler2D tFactor;
+      varying vec2 vUv;
+      const float EDGE_THRESHOLD = 0.125;
+      const float EDGE_THRESHOLD_MIN = 0.05;
+      const float EDGE_SHARPNESS = 8.0;
+      float luma( vec3 c ) { return dot( c, vec3( 0.299, 0.587, 0.114 ) ); }
+      vec3 fxaa() {
+        vec2 texel = 1.0 / vec2( textureSize( tDiffuse, 0 ) );
+        vec3 rgbM = texelFetch( tDiffuse, ivec2( gl_FragCoord.xy ), 0 ).rgb;
+        float lumaM = luma( rgbM );
+        float lumaNw = luma( texture2D( tDiffuse, vUv + vec2( -0.5, -0.5 ) * texel ).rgb );
+        float lumaSw = luma( texture2D( tDiffuse, vUv + vec2( -0.5, 0.5 ) * texel ).rgb );
+        float lumaNe = luma( texture2D( tDiffuse, vUv + vec2( 0.5, -0.5 ) * texel ).rgb ) + 1.0 / 384.0;
+        float lumaSe = luma( texture2D( tDiffuse, vUv + vec2( 0.5, 0.5 ) * texel ).rgb );
+        float lumaMax = max( max( lumaNe, lumaSe ), max( lumaNw, lumaSw ) );
+        float lumaMin = min( min( lumaNe, lumaSe ), min( lumaNw, lumaSw ) );
+        float lumaMaxM = max( lumaMax, lumaM );
+        float lumaMinM = min( lumaMin, lumaM );
+        if ( lumaMaxM - lumaMinM < max( EDGE_THRESHOLD_MIN, lumaMaxM * EDGE_THRESHOLD ) ) return rgbM;
+        float swMinusNe = lumaSw - lumaNe;
+        float seMinusNw = lumaSe - lumaNw;
+        vec2 dir = vec2( swMinusNe + seMinusNw, swMinusNe - seMinusNw );
+        // A lone bright or dark pixel has no edge direction: kept as it is.
+        if ( dot( dir, dir ) < 1e-12 ) return rgbM;
+        vec2 dir1 = normalize( dir );
+        vec3 rgbN1 = texture2D( tDiffuse, vUv - dir1 * 0.5 * texel ).rgb;
+        vec3 rgbP1 = texture2D( tDiffuse, vUv + dir1 * 0.5 * texel ).rgb;
+        float dirAbsMinTimesC = min( abs( dir1.x ), abs( dir1.y ) ) * EDGE_SHARPNESS;
+        vec2 dir2 = clamp( dir1 / dirAbsMinTimesC, -2.0, 2.0 );
+        vec3 rgbN2 = texture2D( tDiffuse, vUv - dir2 * 2.0 * texel ).rgb;
+        vec3 rgbP2 = texture2D( tDiffuse, vUv + dir2 * 2.0 * texel ).rgb;
+        vec3 rgbA = rgbN1 + rgbP1;
+        vec3 rgbB = ( rgbN2 + rgbP2 ) * 0.25 + rgbA * 0.25;
+        float lumaB = luma( rgbB );
+        return ( lumaB < lumaMin || lumaB > lumaMax ) ? rgbA * 0.5 : rgbB;
+      }
+      void main() {
+        gl_FragColor = vec4( fxaa(), 1.0 );
+        ${OCCLUDE}
+      }`,
+  })
 }
 
 export class PresentationPipeline {
@@ -208,8 +255,10 @@ export class PresentationPipeline {
   private readonly sceneTarget: THREE.WebGLRenderTarget
   private readonly ldrTarget: THREE.WebGLRenderTarget
   private readonly occlusion = occlusionPass()
+  private readonly factor = occlusionFactorPass()
+  private readonly factorTarget = new THREE.WebGLRenderTarget(1, 1, { depthBuffer: false })
   private readonly smaa = new SMAAPass()
-  private readonly fxaa = occludedFxaa()
+  private readonly fxaa = occludedConsoleFxaa()
   private gtao: GTAOPass | null = null
   private readonly aoBox = new THREE.Box3()
   private gtaoFor: { scene: THREE.Scene; camera: THREE.Camera } | null = null
@@ -247,12 +296,11 @@ export class PresentationPipeline {
     if (isLarge(width, height)) this.ldrTarget.setSize(1, 1)
     else this.ldrTarget.setSize(width, height)
     const aoScale = aoDivisor(width, height)
-    gtao.setSize(
-      Math.max(1, Math.round(width / aoScale)),
-      Math.max(1, Math.round(height / aoScale)),
-    )
+    const aoWidth = Math.max(1, Math.round(width / aoScale))
+    const aoHeight = Math.max(1, Math.round(height / aoScale))
+    gtao.setSize(aoWidth, aoHeight)
+    this.factorTarget.setSize(aoWidth, aoHeight)
     this.smaa.setSize(width, height)
-    this.fxaa.setSize(width, height)
   }
 
   /**
@@ -301,7 +349,8 @@ export class PresentationPipeline {
     const bands = Math.max(1, options.bands)
     // The shadow map in a slice of its own (on the first run it also compiles the depth
     // programs): the scene drawn into one pixel of the target renders the map before it.
-    steps.push(() => this.drawScene(scene, camera, size, options.mapSize, gtao, [0, 0, 1, 1]))
+    if (options.shadowSlice)
+      steps.push(() => this.drawScene(scene, camera, size, options.mapSize, gtao, [0, 0, 1, 1]))
     for (let b = 0; b < bands; b++) {
       const y0 = Math.floor((b * height) / bands)
       const y1 = Math.floor(((b + 1) * height) / bands)
@@ -317,19 +366,23 @@ export class PresentationPipeline {
           : this.aoBox.copy(look.shadowBox).expandByVector(AO_BOX_MARGIN),
       )
       gtao.render(gl, this.sceneTarget, this.sceneTarget, 0, false)
+      const ao = this.factor.uniforms.tAO
+      if (ao) ao.value = gtao.gtaoMap
+      this.factor.render(gl, this.factorTarget, this.factorTarget, 0, false)
     })
     const canvas = null as unknown as THREE.WebGLRenderTarget
+    const factor = this.factorTarget.texture
     if (isLarge(width, height))
       steps.push(() => {
-        const ao = this.fxaa.uniforms.tAO
-        if (ao) ao.value = gtao.gtaoMap
+        const uniform = this.fxaa.uniforms.tFactor
+        if (uniform) uniform.value = factor
         this.fxaa.renderToScreen = true
         this.fxaa.render(gl, canvas, this.sceneTarget, 0, false)
       })
     else {
       steps.push(() => {
-        const ao = this.occlusion.uniforms.tAO
-        if (ao) ao.value = gtao.gtaoMap
+        const uniform = this.occlusion.uniforms.tFactor
+        if (uniform) uniform.value = factor
         this.occlusion.render(gl, this.ldrTarget, this.sceneTarget, 0, false)
       })
       steps.push(() => {
@@ -348,5 +401,7 @@ export class PresentationPipeline {
     this.smaa.dispose()
     this.fxaa.dispose()
     this.occlusion.dispose()
+    this.factor.dispose()
+    this.factorTarget.dispose()
   }
 }
