@@ -165,8 +165,9 @@ async function exportOne(
   } finally {
     restore()
   }
+  // No frame awaited here: the encoding does not block (the PNG is made while the view on
+  // screen is drawn again), and the progress is painted meanwhile.
   progress(`Encoding ${label}`)
-  await nextFrame()
   // With phases: the phase shown, named in the caption and the file name.
   const shown = selectCaptionScenario(state)
   const caption =

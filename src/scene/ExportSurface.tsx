@@ -298,8 +298,10 @@ export function createRenderSurface(get: () => RootState): RenderSurface {
       const release = holdMotion()
       return () => {
         release()
-        // The moving parts ask for frames again from the next one drawn.
-        get().invalidate()
+        // The moving parts ask for frames again from the next one drawn, once the page is idle:
+        // a frame of them drawn at once held up the download of the finished image (80 ms of a
+        // 4K export on a software rasteriser).
+        whenIdle(() => get().invalidate())
       }
     },
     prepareView: async (view) => {
@@ -317,6 +319,12 @@ export function createRenderSurface(get: () => RootState): RenderSurface {
       return () => setCutawayBuilding(before)
     },
   }
+}
+
+/** Runs `task` when the page is next idle (soon after, where the browser cannot tell). */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 500 })
+  else setTimeout(task, 50)
 }
 
 /** Resolves after `n` frames were drawn (React has committed what the store asked for). */

@@ -123,6 +123,26 @@ test('exports a 4K PNG with its caption and leaves the on-screen view as it was'
   )
 })
 
+test('turning fans turn again after an export, which held them still', async ({ page }) => {
+  test.setTimeout(120_000)
+  await openCampus(page)
+  // Close enough for the fans to be drawn, and Motion on: they ask for frame after frame.
+  await page.getByRole('button', { name: 'Cooling yard', exact: true }).click()
+  await expect(page.getByRole('button', { name: 'Motion' })).toHaveAttribute('aria-pressed', 'true')
+  const framesNow = () => page.evaluate(() => window.__campusDebug?.frames() ?? 0)
+  const turning = async (): Promise<void> => {
+    const from = await framesNow()
+    await expect.poll(framesNow, { timeout: 30_000 }).toBeGreaterThan(from + 3)
+  }
+  await turning()
+  await exportPng(page, async () => {
+    await page.getByRole('radio', { name: 'Custom…' }).check()
+    await page.getByLabel('Width (px)').fill('640')
+    await page.getByLabel('Height (px)').fill('360')
+  })
+  await turning()
+})
+
 test('a 4K export has the colours of a small one: its own passes, the same picture', async ({
   page,
 }) => {
