@@ -124,7 +124,7 @@ test('exports a 4K PNG with its caption and leaves the on-screen view as it was'
 })
 
 test('turning fans turn again after an export, which held them still', async ({ page }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(180_000)
   await openCampus(page)
   // Close enough for the fans to be drawn, and Motion on: they ask for frame after frame.
   await page.getByRole('button', { name: 'Cooling yard', exact: true }).click()
