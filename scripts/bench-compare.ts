@@ -13,9 +13,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium } from 'playwright-core'
-import { preview } from 'vite'
 import { CHROMIUM_ARGS } from '../playwright.config'
-import { chromiumPath, median } from './lib/benchKit'
+import { chromiumPath, median, serveBuild } from './lib/benchKit'
 
 const args = process.argv.slice(2)
 const option = (name: string, fallback: string): string => {
@@ -27,17 +26,6 @@ const ROUNDS = Math.max(1, Number(option('--rounds', '4')))
 const FRAMES = Math.max(3, Number(option('--frames', '9')))
 const QUERY = option('--query', '')
 const VIEWPORT = { width: 1280, height: 720 }
-
-async function serve(outDir: string) {
-  const server = await preview({
-    logLevel: 'error',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
-  })
-  const url = server.resolvedUrls?.local[0]
-  if (!url) throw new Error('the preview server did not report its address')
-  return { url, close: () => new Promise<void>((r) => server.httpServer.close(() => r())) }
-}
 
 interface Round {
   frameMs: number
@@ -85,8 +73,8 @@ async function measure(url: string): Promise<Round> {
 }
 
 async function main(): Promise<void> {
-  const a = await serve(DIRS.a)
-  const b = await serve(DIRS.b)
+  const a = await serveBuild(DIRS.a)
+  const b = await serveBuild(DIRS.b)
   const rounds: Record<'a' | 'b', Round[]> = { a: [], b: [] }
   try {
     for (let r = 0; r < ROUNDS; r++) {

@@ -18,9 +18,15 @@ import { statSync } from 'node:fs'
 import os from 'node:os'
 import { resolve } from 'node:path'
 import { chromium, type Page } from 'playwright-core'
-import { preview } from 'vite'
 import { CHROMIUM_ARGS } from '../playwright.config'
-import { chromiumPath, median, withServedBuild } from './lib/benchKit'
+import {
+  chromiumPath,
+  longestMainThreadBlockMs,
+  median,
+  serveBuild,
+  watchMainThread,
+  withServedBuild,
+} from './lib/benchKit'
 
 const RUNS = 3
 const AGAINST_RUNS = 6
@@ -30,18 +36,6 @@ const option = (name: string): string | null => {
   const at = args.indexOf(name)
   return at >= 0 ? (args[at + 1] ?? null) : null
 }
-
-/** Runs in the page: records the longest gap between animation frames (main thread blocked). */
-const WATCH_FRAMES = `(() => {
-  window.__longestGapMs = 0
-  let last = performance.now()
-  const tick = (now) => {
-    window.__longestGapMs = Math.max(window.__longestGapMs, now - last)
-    last = now
-    requestAnimationFrame(tick)
-  }
-  requestAnimationFrame(tick)
-})()`
 
 /** Opens the app at `url` in a fresh page, on the named view if one is asked for. */
 async function openApp(
@@ -79,15 +73,13 @@ async function exportOnce(page: Page): Promise<{ ms: number; gapMs: number; byte
   await page.getByRole('button', { name: 'Export image' }).click()
   const dialog = page.getByRole('dialog', { name: 'Export image' })
   await dialog.getByRole('radio', { name: /3840 × 2160/ }).check()
-  await page.evaluate(WATCH_FRAMES)
+  await watchMainThread(page)
   const download = page.waitForEvent('download', { timeout: 120_000 })
   const started = Date.now()
   await dialog.getByRole('button', { name: 'Export PNG' }).click()
   const file = await download
   const ms = Date.now() - started
-  const gapMs = await page.evaluate(
-    () => (window as unknown as { __longestGapMs: number }).__longestGapMs,
-  )
+  const gapMs = await longestMainThreadBlockMs(page)
   const bytes = statSync(await file.path()).size
   await dialog.getByRole('button', { name: 'Close' }).click()
   // Let the view on screen finish its refinement (builds that have one), so that it does not
@@ -113,15 +105,9 @@ async function main(): Promise<void> {
       const page = await openApp(browser, url, view)
       const browserName = `Chromium ${browser.version()} (headless, software WebGL)`
       if (againstDir) {
-        const server = await preview({
-          logLevel: 'error',
-          build: { outDir: resolve(againstDir) },
-          preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
-        })
+        const server = await serveBuild(resolve(againstDir))
         try {
-          const otherUrl = server.resolvedUrls?.local[0]
-          if (!otherUrl) throw new Error('the preview server did not report its address')
-          const other = await openApp(browser, otherUrl, view)
+          const other = await openApp(browser, server.url, view)
           const mine: number[] = []
           const theirs: number[] = []
           for (let i = 0; i <= AGAINST_RUNS; i++) {
@@ -143,7 +129,7 @@ async function main(): Promise<void> {
             cpus: os.cpus().length,
           }
         } finally {
-          await new Promise<void>((done) => server.httpServer.close(() => done()))
+          await server.close()
         }
       }
       const times: number[] = []

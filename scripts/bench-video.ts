@@ -10,25 +10,18 @@ import { statSync } from 'node:fs'
 import os from 'node:os'
 import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS } from '../playwright.config'
-import { chromiumPath, withServedBuild } from './lib/benchKit'
+import {
+  chromiumPath,
+  longestMainThreadBlockMs,
+  watchMainThread,
+  withServedBuild,
+} from './lib/benchKit'
 
 const FPS = 24
 const SIZES = [
   { label: '1280×720 (720p)', name: '720p' },
   { label: '1920×1080 (1080p)', name: '1080p' },
 ] as const
-
-/** Runs in the page: records the longest gap between animation frames (main thread blocked). */
-const WATCH_FRAMES = `(() => {
-  window.__longestGapMs = 0
-  let last = performance.now()
-  const tick = (now) => {
-    window.__longestGapMs = Math.max(window.__longestGapMs, now - last)
-    last = now
-    requestAnimationFrame(tick)
-  }
-  requestAnimationFrame(tick)
-})()`
 
 interface SizeResult {
   readonly size: string
@@ -68,15 +61,13 @@ async function main(): Promise<void> {
         await dialog.getByRole('combobox', { name: 'Size' }).selectOption({ label: size.label })
         await dialog.getByRole('combobox', { name: 'Frame rate' }).selectOption(String(FPS))
         await dialog.getByRole('textbox', { name: 'Duration (s)' }).fill(String(seconds))
-        await page.evaluate(WATCH_FRAMES)
+        await watchMainThread(page)
         const download = page.waitForEvent('download', { timeout: 3_600_000 })
         const started = Date.now()
         await dialog.getByRole('button', { name: 'Export video' }).click()
         const file = await download
         const ms = Date.now() - started
-        const longestBlockedMs = await page.evaluate(
-          () => (window as unknown as { __longestGapMs: number }).__longestGapMs,
-        )
+        const longestBlockedMs = await longestMainThreadBlockMs(page)
         sizes.push({
           size: size.name,
           frames,

@@ -97,7 +97,6 @@ export function renderPresentationFrame(
     if (p && !plainBackground) {
       for (const step of p.steps(scene, camera, size, {
         bands: 1,
-        mapSize: PRESENTATION_SHADOW_MAP,
         shadowSlice: false,
       }))
         step()
@@ -281,7 +280,6 @@ async function run(get: () => RootState): Promise<void> {
     { width, height },
     {
       bands: software ? PRESENTATION_BANDS : 1,
-      mapSize: PRESENTATION_SHADOW_MAP,
       shadowSlice: true,
     },
   )

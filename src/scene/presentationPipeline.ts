@@ -2,7 +2,7 @@ import * as THREE from 'three'
 import { GTAOPass } from 'three/examples/jsm/postprocessing/GTAOPass.js'
 import { SMAAPass } from 'three/examples/jsm/postprocessing/SMAAPass.js'
 import { ShaderPass } from 'three/examples/jsm/postprocessing/ShaderPass.js'
-import { presentationMode } from './presentation'
+import { PRESENTATION_SHADOW_MAP, presentationMode } from './presentation'
 import { look, prepareShadowMap, setShading } from './shading'
 
 /**
@@ -36,8 +36,6 @@ export function ready(): Promise<void> {
 export interface StepOptions {
   /** Horizontal bands the scene is drawn in (one slice each). */
   readonly bands: number
-  /** Shadow-map size, texels. */
-  readonly mapSize: number
   /**
    * The shadow map drawn in a slice before the scene's (the refinement: programs compiled in
    * its preparation slices must find the map). Without, the scene's first slice draws it.
@@ -98,6 +96,22 @@ export function aoDivisor(width: number, height: number): number {
 /** How much of the ambient occlusion is applied (GTAOPass's blend intensity). */
 const AO_INTENSITY = 0.9
 
+const FULL_FRAME_VERTEX = /* glsl */ `
+  varying vec2 vUv;
+  void main() {
+    vUv = uv;
+    gl_Position = projectionMatrix * modelViewMatrix * vec4( position, 1.0 );
+  }`
+
+/** A pass over the whole frame: three's ShaderPass with `vUv` and the given fragment shader. */
+function fullFramePass(
+  name: string,
+  uniforms: Record<string, THREE.IUniform>,
+  fragmentShader: string,
+): ShaderPass {
+  return new ShaderPass({ name, uniforms, vertexShader: FULL_FRAME_VERTEX, fragmentShader })
+}
+
 /**
  * The occlusion's factor on a colour already tone mapped and encoded for display: the square
  * root of GTAOPass's blend (`mix(1, ao, intensity)`), which matches multiplying the linear
@@ -106,43 +120,34 @@ const AO_INTENSITY = 0.9
  * reads (`OCCLUDE`), not once per pixel of the frame from the half-float map.
  */
 export function occlusionFactorPass(): ShaderPass {
-  return new ShaderPass({
-    name: 'OcclusionFactorShader',
-    uniforms: {
+  return fullFramePass(
+    'OcclusionFactorShader',
+    {
       tAO: { value: null },
       aoIntensity: { value: AO_INTENSITY },
     },
-    vertexShader: FULL_FRAME_VERTEX,
-    fragmentShader: /* glsl */ `
+    /* glsl */ `
       uniform sampler2D tAO;
       uniform float aoIntensity;
       varying vec2 vUv;
       void main() {
         gl_FragColor = vec4( vec3( sqrt( mix( 1.0, texture2D( tAO, vUv ).r, aoIntensity ) ) ), 1.0 );
       }`,
-  })
+  )
 }
-
-const FULL_FRAME_VERTEX = /* glsl */ `
-  varying vec2 vUv;
-  void main() {
-    vUv = uv;
-    gl_Position = projectionMatrix * modelViewMatrix * vec4( position, 1.0 );
-  }`
 
 /** Multiplies the frame by the occlusion factor (`occlusionFactorPass`), bilinearly scaled up. */
 const OCCLUDE = 'gl_FragColor.rgb *= texture2D( tFactor, vUv ).r;'
 
 /** Multiplies the frame by the occlusion (one full-size pass; GTAOPass's own blend is two). */
 export function occlusionPass(): ShaderPass {
-  return new ShaderPass({
-    name: 'OcclusionShader',
-    uniforms: {
+  return fullFramePass(
+    'OcclusionShader',
+    {
       tDiffuse: { value: null },
       tFactor: { value: null },
     },
-    vertexShader: FULL_FRAME_VERTEX,
-    fragmentShader: /* glsl */ `
+    /* glsl */ `
       uniform sampler2D tDiffuse;
       uniform sampler2D tFactor;
       varying vec2 vUv;
@@ -150,7 +155,7 @@ export function occlusionPass(): ShaderPass {
         gl_FragColor = texture2D( tDiffuse, vUv );
         ${OCCLUDE}
       }`,
-  })
+  )
 }
 
 /**
@@ -196,14 +201,13 @@ export function planeOnlyDenoise(material: THREE.ShaderMaterial): void {
  * pair dropped where it would cross another edge). Lottes's default thresholds and sharpness.
  */
 export function occludedConsoleFxaa(): ShaderPass {
-  return new ShaderPass({
-    name: 'OccludedConsoleFxaaShader',
-    uniforms: {
+  return fullFramePass(
+    'OccludedConsoleFxaaShader',
+    {
       tDiffuse: { value: null },
       tFactor: { value: null },
     },
-    vertexShader: FULL_FRAME_VERTEX,
-    fragmentShader: /* glsl */ `
+    /* glsl */ `
       uniform sampler2D tDiffuse;
       uniform sampler2D tFactor;
       varying vec2 vUv;
@@ -245,7 +249,7 @@ export function occludedConsoleFxaa(): ShaderPass {
         gl_FragColor = vec4( fxaa(), 1.0 );
         ${OCCLUDE}
       }`,
-  })
+  )
 }
 
 export class PresentationPipeline {
@@ -319,14 +323,13 @@ export class PresentationPipeline {
     scene: THREE.Scene,
     camera: THREE.Camera,
     size: { readonly width: number; readonly height: number },
-    mapSize: number,
     gtao: GTAOPass,
     scissor: readonly [number, number, number, number] | null,
   ): void {
     const gl = this.gl
     this.setSize(size.width, size.height, gtao)
     setShading(scene, gl, presentationMode(), true)
-    prepareShadowMap(gl, mapSize)
+    prepareShadowMap(gl, PRESENTATION_SHADOW_MAP)
     const target = this.sceneTarget
     if (scissor) target.scissor.set(...scissor)
     target.scissorTest = scissor !== null
@@ -350,12 +353,12 @@ export class PresentationPipeline {
     // The shadow map in a slice of its own (on the first run it also compiles the depth
     // programs): the scene drawn into one pixel of the target renders the map before it.
     if (options.shadowSlice)
-      steps.push(() => this.drawScene(scene, camera, size, options.mapSize, gtao, [0, 0, 1, 1]))
+      steps.push(() => this.drawScene(scene, camera, size, gtao, [0, 0, 1, 1]))
     for (let b = 0; b < bands; b++) {
       const y0 = Math.floor((b * height) / bands)
       const y1 = Math.floor(((b + 1) * height) / bands)
       const band = bands > 1 ? ([0, y0, width, y1 - y0] as const) : null
-      steps.push(() => this.drawScene(scene, camera, size, options.mapSize, gtao, band))
+      steps.push(() => this.drawScene(scene, camera, size, gtao, band))
     }
     steps.push(() => {
       // Contact shade is worked out only round the campus (the shadow maps' box, and what
